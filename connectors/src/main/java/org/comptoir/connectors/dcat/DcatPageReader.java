@@ -1,0 +1,306 @@
+package org.comptoir.connectors.dcat;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.comptoir.catalog.ingest.HarvestedRecord;
+import org.comptoir.catalog.rdf.DatasetGraphs;
+import org.comptoir.connectors.harvest.HarvestAbortedException;
+import org.comptoir.ontologies.Dcat3;
+import org.comptoir.ontologies.Hydra;
+
+/**
+ * Maps one page of a DCAT catalogue to harvested records, without Camel: parses it in the RDF
+ * syntax its media type (else its URL's extension, else its first character) says, with the page's
+ * URL as base; cuts out each {@code dcat:Dataset} and {@code dcat:DatasetSeries}; and finds the next
+ * page from Hydra paging, current ({@code hydra:next}) or legacy ({@code hydra:nextPage}).
+ *
+ * <p>Each description gets the repairs of {@link CanonicalDcat}. A record's key is its dataset's IRI; a blank-node dataset is keyed by its {@code
+ * dct:identifier}, else by a hash of its content (such a dataset, once edited at the source, comes
+ * back as a new one and the old one is withdrawn). Its raw payload is its own description as received, in Turtle.
+ */
+final class DcatPageReader {
+    static final String RAW_MEDIA_TYPE = "text/turtle";
+    private static final Set<String> UNINFORMATIVE = Set.of(
+            "text/plain",
+            "application/octet-stream",
+            "application/xml",
+            "text/xml",
+            "application/json",
+            "binary/octet-stream",
+            "application/x-download");
+
+    /**
+     * @throws HarvestAbortedException when the page is not RDF that can be read
+     */
+    DcatPage read(byte[] body, String contentType, String pageUrl) {
+        var model = parse(body, contentType, pageUrl);
+        var records = new ArrayList<HarvestedRecord>();
+        for (var dataset : datasets(model)) {
+            records.add(record(model, dataset));
+        }
+        return new DcatPage(List.copyOf(records), next(model, pageUrl), totalItems(model));
+    }
+
+    Model parse(byte[] body, String contentType, String pageUrl) {
+        if (body.length == 0) {
+            throw unreadable(pageUrl, "la source a renvoyé une page vide");
+        }
+        var mediaType = mediaType(contentType);
+        if (mediaType != null && (mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml"))) {
+            throw unreadable(pageUrl, "la source a renvoyé une page HTML (" + mediaType + ") et non un catalogue RDF");
+        }
+        var lang = language(mediaType, pageUrl, body);
+        var model = ModelFactory.createDefaultModel();
+        try {
+            var parser = RDFParser.source(new ByteArrayInputStream(body))
+                    .lang(lang)
+                    .base(pageUrl)
+                    .errorHandler(LENIENT);
+            if (RDFLanguages.isQuads(lang)) {
+                var dataset = DatasetFactory.create();
+                parser.parse(dataset);
+                model.add(dataset.getDefaultModel());
+                dataset.listNames().forEachRemaining(name -> model.add(dataset.getNamedModel(name)));
+            } else {
+                parser.parse(model);
+            }
+        } catch (RuntimeException e) {
+            throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(e.getMessage()), e);
+        }
+        if (model.isEmpty()) {
+            throw unreadable(pageUrl, "la page ne contient aucun triplet (" + lang.getLabel() + ")");
+        }
+        return model;
+    }
+
+    /** The syntax of a page: its media type when that says something, else its extension, else a guess. */
+    static Lang language(String mediaType, String pageUrl, byte[] body) {
+        if (mediaType != null && !UNINFORMATIVE.contains(mediaType)) {
+            var lang = RDFLanguages.contentTypeToLang(mediaType);
+            if (lang != null && RDFLanguages.isRegistered(lang) && lang != RDFLanguages.TEXT) {
+                return lang;
+            }
+        }
+        var byExtension = RDFLanguages.pathnameToLang(path(pageUrl));
+        if (byExtension != null && byExtension != RDFLanguages.TEXT) {
+            return byExtension;
+        }
+        if (mediaType != null && (mediaType.endsWith("/xml") || mediaType.endsWith("+xml"))) {
+            return Lang.RDFXML;
+        }
+        if (mediaType != null && (mediaType.endsWith("/json") || mediaType.endsWith("+json"))) {
+            return Lang.JSONLD;
+        }
+        return sniff(body);
+    }
+
+    private static Lang sniff(byte[] body) {
+        var start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading();
+        if (start.startsWith("\uFEFF")) {
+            start = start.substring(1).stripLeading();
+        }
+        if (start.startsWith("<?xml") || start.startsWith("<rdf:") || start.startsWith("<!--")) {
+            return Lang.RDFXML;
+        }
+        if (start.startsWith("{") || start.startsWith("[")) {
+            return Lang.JSONLD;
+        }
+        return Lang.TURTLE;
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        var type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return type.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String path(String url) {
+        try {
+            var path = new URI(url).getPath();
+            return path == null ? "" : path;
+        } catch (URISyntaxException e) {
+            return url;
+        }
+    }
+
+    /** The datasets described on the page, IRIs first in order, then blank nodes. */
+    static List<Resource> datasets(Model model) {
+        var found = new LinkedHashSet<Resource>();
+        model.listResourcesWithProperty(RDF.type, DCAT.Dataset).forEachRemaining(found::add);
+        model.listResourcesWithProperty(RDF.type, Dcat3.DatasetSeries).forEachRemaining(found::add);
+        model.listObjectsOfProperty(DCAT.dataset)
+                .filterKeep(RDFNode::isResource)
+                .mapWith(RDFNode::asResource)
+                .filterKeep(node -> node.listProperties()
+                        .filterDrop(s -> s.getPredicate().equals(RDF.type))
+                        .hasNext())
+                .forEachRemaining(found::add);
+        return found.stream()
+                .filter(node -> !node.hasProperty(RDF.type, DCAT.Catalog))
+                .sorted(Comparator.comparing((Resource node) -> node.isAnon())
+                        .thenComparing(node -> node.isURIResource() ? node.getURI() : ""))
+                .toList();
+    }
+
+    private static HarvestedRecord record(Model page, Resource dataset) {
+        var received = DatasetGraphs.extract(page, dataset);
+        var description = CanonicalDcat.of(received, dataset);
+        var node = description.wrapAsResource(dataset.asNode());
+        return new HarvestedRecord(key(node, received), description, node, turtle(received, page), RAW_MEDIA_TYPE);
+    }
+
+    static String key(Resource dataset, Model description) {
+        if (dataset.isURIResource()) {
+            return dataset.getURI();
+        }
+        var identifier = description
+                .listObjectsOfProperty(dataset, DCTerms.identifier)
+                .filterKeep(RDFNode::isLiteral)
+                .mapWith(n -> n.asLiteral().getLexicalForm().strip())
+                .filterDrop(String::isEmpty)
+                .toList()
+                .stream()
+                .sorted()
+                .findFirst();
+        return identifier.orElseGet(() -> "urn:comptoir:content:" + DatasetGraphs.contentHash(description));
+    }
+
+    private static String turtle(Model description, Model page) {
+        var out = ModelFactory.createDefaultModel();
+        page.getNsPrefixMap().forEach((prefix, uri) -> {
+            if (!prefix.isEmpty()) {
+                out.setNsPrefix(prefix, uri);
+            }
+        });
+        out.add(description);
+        var writer = new StringWriter();
+        RDFDataMgr.write(writer, out, RDFFormat.TURTLE_PRETTY);
+        return writer.toString();
+    }
+
+    /** The next page: {@code hydra:next}, else {@code hydra:nextPage}, preferably stated about this page. */
+    static String next(Model model, String pageUrl) {
+        for (var property : List.of(Hydra.next, Hydra.nextPage)) {
+            var candidates = model.listStatements(null, property, (RDFNode) null).toList().stream()
+                    .sorted(Comparator.comparing((Statement s) -> !isAbout(s.getSubject(), pageUrl))
+                            .thenComparing(s -> s.getObject().toString()))
+                    .toList();
+            for (var statement : candidates) {
+                var target = target(statement.getObject(), pageUrl);
+                if (target != null && !target.equals(pageUrl)) {
+                    return target;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAbout(Resource subject, String pageUrl) {
+        return subject.isURIResource() && subject.getURI().equals(pageUrl);
+    }
+
+    private static String target(RDFNode object, String pageUrl) {
+        String value;
+        if (object.isURIResource()) {
+            value = object.asResource().getURI();
+        } else if (object.isLiteral()) {
+            value = object.asLiteral().getLexicalForm().strip();
+        } else {
+            return null;
+        }
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            var resolved = new URI(pageUrl).resolve(new URI(value));
+            var scheme =
+                    resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") ? resolved.toString() : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static Long totalItems(Model model) {
+        return model
+                .listObjectsOfProperty(Hydra.totalItems)
+                .filterKeep(RDFNode::isLiteral)
+                .mapWith(n -> n.asLiteral().getLexicalForm().strip())
+                .toList()
+                .stream()
+                .map(DcatPageReader::parseCount)
+                .filter(count -> count != null)
+                .max(Long::compare)
+                .orElse(null);
+    }
+
+    private static Long parseCount(String lexical) {
+        try {
+            long value = Long.parseLong(lexical);
+            return value >= 0 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static HarvestAbortedException unreadable(String pageUrl, String detail) {
+        return new HarvestAbortedException("la page " + pageUrl + " n'est pas du RDF lisible : " + detail);
+    }
+
+    private static HarvestAbortedException unreadable(String pageUrl, String detail, Throwable cause) {
+        return new HarvestAbortedException("la page " + pageUrl + " n'est pas du RDF lisible : " + detail, cause);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "erreur de syntaxe";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Keeps what can be read (a bad IRI is not fatal); a syntax error stops the page. */
+    private static final ErrorHandler LENIENT = new ErrorHandler() {
+        @Override
+        public void warning(String message, long line, long col) {}
+
+        @Override
+        public void error(String message, long line, long col) {}
+
+        @Override
+        public void fatal(String message, long line, long col) {
+            throw new org.apache.jena.riot.RiotException(position(message, line, col));
+        }
+    };
+
+    private static String position(String message, long line, long col) {
+        return line > 0 ? message + " (ligne " + line + ", colonne " + col + ")" : message;
+    }
+}

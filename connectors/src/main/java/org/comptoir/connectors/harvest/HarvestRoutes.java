@@ -1,0 +1,127 @@
+package org.comptoir.connectors.harvest;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
+/**
+ * What every route template shares: its parameters, its entry endpoint, the route configuration it
+ * uses, the HTTP endpoint with the configured timeouts, and the steps that open, page and close a
+ * run. A template reads:
+ *
+ * <pre>
+ * from(ENTRY).routeConfigurationId(CONFIGURATION_ID)
+ *     .process(routes::open)                    // body: the run id
+ *     .setProperty(NEXT_URL, constant("{{url}}"))
+ *     .loopDoWhile(exchangeProperty(NEXT_URL).isNotNull())
+ *         .process(HarvestRoutes::prepareFetch).to(routes.httpEndpoint()).process(readPage)
+ *     .end()
+ *     .process(HarvestRoutes::complete);
+ * </pre>
+ */
+public final class HarvestRoutes {
+    /** The shared route configuration: retries, timeouts, error recording. */
+    public static final String CONFIGURATION_ID = "comptoir-harvest";
+    /** Template parameter: the source's id. */
+    public static final String SOURCE_ID = "sourceId";
+    /** Template parameter: where the harvest starts. */
+    public static final String URL = "url";
+    /** Where a templated route takes the run id to drive. */
+    public static final String ENTRY = "direct:harvest-{{" + SOURCE_ID + "}}";
+    /** Exchange property: the {@link RunSession}. */
+    public static final String SESSION = "comptoirRunSession";
+    /** Exchange property: the next page to read, absent after the last one. */
+    public static final String NEXT_URL = "comptoirNextUrl";
+
+    /**
+     * The bean name of the {@link #httpClient()} configurer the HTTP endpoint refers to; the
+     * application context must hold it.
+     */
+    public static final String HTTP_CLIENT = "comptoirHarvestHttpClient";
+
+    static final String USER_AGENT = "Comptoir-harvester";
+    static final String ACCEPT = "text/turtle, application/ld+json;q=0.9, application/rdf+xml;q=0.9, "
+            + "application/n-triples;q=0.8, application/n-quads;q=0.7, */*;q=0.1";
+
+    private final RunSessions sessions;
+    private final HarvestProperties properties;
+
+    public HarvestRoutes(RunSessions sessions, HarvestProperties properties) {
+        this.sessions = sessions;
+        this.properties = properties;
+    }
+
+    public static String routeId(String sourceId) {
+        return "harvest-" + sourceId;
+    }
+
+    static String entryOf(String sourceId) {
+        return "direct:harvest-" + sourceId;
+    }
+
+    /**
+     * The HTTP endpoint a template fetches pages with ({@code Exchange.HTTP_URI} says which page),
+     * with the configured timeouts; redirects are followed.
+     */
+    public String httpEndpoint() {
+        long connect = properties.connectTimeout().toMillis();
+        long read = properties.readTimeout().toMillis();
+        return "http://comptoir-harvest-source?followRedirects=true&throwExceptionOnFailure=true"
+                + "&httpClientConfigurer=#" + HTTP_CLIENT + "&userAgent=" + USER_AGENT
+                + "&connectTimeout=" + connect + "&connectionRequestTimeout=" + connect
+                + "&responseTimeout=" + read + "&soTimeout=" + read;
+    }
+
+    /**
+     * The HTTP client of harvests retries nothing by itself: redelivery, with its backoff and its
+     * logging, is the route configuration's alone.
+     */
+    public static HttpClientConfigurer httpClient() {
+        return HttpClientBuilder::disableAutomaticRetries;
+    }
+
+    /** First step of a run: the body is the run id; a run that is no longer queued is left alone. */
+    public void open(Exchange exchange) {
+        var runId = exchange.getMessage().getBody(String.class);
+        var session = sessions.open(runId);
+        if (session.isEmpty()) {
+            exchange.setRouteStop(true);
+            return;
+        }
+        exchange.setProperty(SESSION, session.get());
+    }
+
+    /** Before each fetch: announces the page to the session and asks for it in an RDF syntax. */
+    public static void prepareFetch(Exchange exchange) {
+        var url = exchange.getProperty(NEXT_URL, String.class);
+        session(exchange).startPage(url);
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_URI, url);
+        message.setHeader("Accept", ACCEPT);
+    }
+
+    /** After each page: where to go next, or nowhere. */
+    public static void nextPage(Exchange exchange, String next) {
+        if (next == null) {
+            exchange.removeProperty(NEXT_URL);
+        } else {
+            exchange.setProperty(NEXT_URL, next);
+        }
+    }
+
+    /** Last step of a complete run. */
+    public static void complete(Exchange exchange) {
+        session(exchange).complete();
+    }
+
+    public static RunSession session(Exchange exchange) {
+        var session = exchange.getProperty(SESSION, RunSession.class);
+        if (session == null) {
+            throw new IllegalStateException("no harvest run session on exchange " + exchange.getExchangeId());
+        }
+        return session;
+    }
+}

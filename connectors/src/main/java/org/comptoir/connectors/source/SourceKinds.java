@@ -1,0 +1,21 @@
+package org.comptoir.connectors.source;
+
+import java.util.Set;
+
+/** The kinds of source Comptoir knows how to harvest; each has a Camel route template of that name. */
+public final class SourceKinds {
+    /** A DCAT or DCAT-AP catalogue in any RDF syntax, paged with Hydra or not. */
+    public static final String DCAT_AP = "dcat-ap";
+
+    private static final Set<String> ALL = Set.of(DCAT_AP);
+
+    private SourceKinds() {}
+
+    public static Set<String> all() {
+        return ALL;
+    }
+
+    public static boolean isKnown(String kind) {
+        return kind != null && ALL.contains(kind);
+    }
+}

@@ -1,0 +1,19 @@
+package org.comptoir.connectors.source;
+
+import javax.sql.DataSource;
+import org.comptoir.catalog.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+
+class MariaDbSourcesIntegrationTests extends SourcesContract {
+    private static DataSource database;
+
+    @BeforeAll
+    static void migrate() {
+        database = TestDatabases.mariaDb("classpath:db/changelog/connectors.yaml");
+    }
+
+    @Override
+    protected DataSource database() {
+        return database;
+    }
+}
