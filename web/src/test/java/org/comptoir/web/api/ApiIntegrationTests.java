@@ -243,6 +243,18 @@ class ApiIntegrationTests {
         assertThat(send("GET", "/api/v1/harvests/nope", "cdo", null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void servesTheContractAndItsInteractiveDocs() throws Exception {
+        var contract = send("GET", "/openapi.yaml", null, null);
+        assertThat(contract.statusCode()).isEqualTo(200);
+        assertThat(contract.body()).contains("operationId: listDatasets");
+
+        var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        var docs = client.send(HttpRequest.newBuilder(uri("/api/docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).containsIgnoringCase("swagger");
+    }
+
     private JsonNode awaitRun(String runId) throws Exception {
         var deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode run;
