@@ -22,7 +22,10 @@ class ArchitectureTests {
             .resideInAPackage("org.comptoir.ontologies..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.comptoir.catalog..", "org.comptoir.connectors..", "org.comptoir.governance..",
+            .resideInAnyPackage(
+                    "org.comptoir.catalog..",
+                    "org.comptoir.connectors..",
+                    "org.comptoir.governance..",
                     "org.comptoir.web..");
 
     @ArchTest

@@ -42,31 +42,52 @@ class ApiProblems {
     static final String TYPES = "https://w3id.org/comptoir/problems/";
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-    @ExceptionHandler({DatasetNotFoundException.class, SourceNotFoundException.class, HarvestRunNotFoundException.class})
+    @ExceptionHandler({DatasetNotFoundException.class, SourceNotFoundException.class, HarvestRunNotFoundException.class
+    })
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Introuvable", e.getMessage(), request, List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noRoute(NoResourceFoundException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Introuvable", "Aucune ressource à cette adresse.", request,
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Introuvable",
+                "Aucune ressource à cette adresse.",
+                request,
                 List.of());
     }
 
     @ExceptionHandler(StaleDatasetException.class)
     ResponseEntity<ProblemDetail> stale(StaleDatasetException e, HttpServletRequest request) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Version périmée",
-                e.getMessage() + ". Relisez le jeu de données et reportez vos modifications.", request, List.of());
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "stale-version",
+                "Version périmée",
+                e.getMessage() + ". Relisez le jeu de données et reportez vos modifications.",
+                request,
+                List.of());
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
         if ("If-Match".equalsIgnoreCase(e.getHeaderName())) {
-            return problem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match obligatoire",
-                    "Une modification doit reprendre l'ETag lu dans l'en-tête If-Match.", request, List.of());
+            return problem(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "precondition-required",
+                    "If-Match obligatoire",
+                    "Une modification doit reprendre l'ETag lu dans l'en-tête If-Match.",
+                    request,
+                    List.of());
         }
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Requête invalide",
-                "L'en-tête " + e.getHeaderName() + " est obligatoire.", request, List.of());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Requête invalide",
+                "L'en-tête " + e.getHeaderName() + " est obligatoire.",
+                request,
+                List.of());
     }
 
     @ExceptionHandler(InvalidDatasetException.class)
@@ -81,43 +102,59 @@ class ApiProblems {
 
     @ExceptionHandler(RunAlreadyActiveException.class)
     ResponseEntity<ProblemDetail> runActive(RunAlreadyActiveException e, HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, "run-already-active", "Moissonnage déjà en cours", e.getMessage(), request,
+        return problem(
+                HttpStatus.CONFLICT,
+                "run-already-active",
+                "Moissonnage déjà en cours",
+                e.getMessage(),
+                request,
                 List.of());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         var problems = new ArrayList<FieldProblem>();
-        e.getBindingResult().getFieldErrors().forEach(error -> problems.add(new FieldProblem(
-                error.getField(), Messages.constraint(error.getCode(), error.getArguments()))));
-        e.getBindingResult().getGlobalErrors().forEach(error -> problems.add(new FieldProblem(
-                error.getObjectName(), Messages.constraint(error.getCode(), error.getArguments()))));
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(error -> problems.add(new FieldProblem(
+                        error.getField(), Messages.constraint(error.getCode(), error.getArguments()))));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> problems.add(new FieldProblem(
+                        error.getObjectName(), Messages.constraint(error.getCode(), error.getArguments()))));
         return invalid(problems, request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         var problems = new ArrayList<FieldProblem>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> problems.add(
-                new FieldProblem(
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                .forEach(error -> problems.add(new FieldProblem(
                         result.getMethodParameter().getParameterName(),
-                        Messages.constraint(error.getCodes() == null ? null : lastCode(error.getCodes()), error.getArguments())))));
+                        Messages.constraint(
+                                error.getCodes() == null ? null : lastCode(error.getCodes()), error.getArguments())))));
         return invalid(problems, request);
     }
 
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> violated(jakarta.validation.ConstraintViolationException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> violated(
+            jakarta.validation.ConstraintViolationException e, HttpServletRequest request) {
         var problems = e.getConstraintViolations().stream()
                 .map(v -> {
                     String field = null;
                     for (var node : v.getPropertyPath()) {
                         field = node.getName();
                     }
-                    return new FieldProblem(field, Messages.constraint(
-                            v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
-                            v.getConstraintDescriptor().getAttributes().values().stream()
-                                    .filter(a -> a instanceof Number)
-                                    .toArray()));
+                    return new FieldProblem(
+                            field,
+                            Messages.constraint(
+                                    v.getConstraintDescriptor()
+                                            .getAnnotation()
+                                            .annotationType()
+                                            .getSimpleName(),
+                                    v.getConstraintDescriptor().getAttributes().values().stream()
+                                            .filter(a -> a instanceof Number)
+                                            .toArray()));
                 })
                 .sorted(java.util.Comparator.comparing(FieldProblem::field))
                 .toList();
@@ -138,33 +175,58 @@ class ApiProblems {
         var detail = field == null
                 ? "Le corps de la requête n'est pas un JSON valide pour cette opération."
                 : "Le champ « " + field + " » a une valeur invalide.";
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Corps illisible", detail, request,
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "unreadable-body",
+                "Corps illisible",
+                detail,
+                request,
                 field == null ? List.of() : List.of(new FieldProblem(field, "Valeur invalide pour ce champ.")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Type de contenu non pris en charge",
-                "Envoyez du JSON (Content-Type: application/json).", request, List.of());
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Type de contenu non pris en charge",
+                "Envoyez du JSON (Content-Type: application/json).",
+                request,
+                List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Format non disponible",
-                "Cette ressource est servie en JSON.", request, List.of());
+        return problem(
+                HttpStatus.NOT_ACCEPTABLE,
+                "not-acceptable",
+                "Format non disponible",
+                "Cette ressource est servie en JSON.",
+                request,
+                List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Méthode non permise",
-                "La méthode " + e.getMethod() + " n'est pas permise ici.", request, List.of());
+        return problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Méthode non permise",
+                "La méthode " + e.getMethod() + " n'est pas permise ici.",
+                request,
+                List.of());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Erreur interne",
-                "Une erreur inattendue est survenue ; elle a été journalisée.", request, List.of());
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Erreur interne",
+                "Une erreur inattendue est survenue ; elle a été journalisée.",
+                request,
+                List.of());
     }
 
     private static String lastCode(String[] codes) {
@@ -172,22 +234,35 @@ class ApiProblems {
     }
 
     private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "validation", "Données invalides",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Données invalides",
                 "La requête contient " + problems.size() + " erreur(s) ; chacune est détaillée dans « errors ».",
-                request, problems);
+                request,
+                problems);
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
-            HttpServletRequest request, List<FieldProblem> problems) {
+    static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            HttpServletRequest request,
+            List<FieldProblem> problems) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPES + type));
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
         if (!problems.isEmpty()) {
-            problem.setProperty("errors", problems.stream()
-                    .map(p -> Map.of("field", p.field(), "message", p.message()))
-                    .toList());
+            problem.setProperty(
+                    "errors",
+                    problems.stream()
+                            .map(p -> Map.of("field", p.field(), "message", p.message()))
+                            .toList());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

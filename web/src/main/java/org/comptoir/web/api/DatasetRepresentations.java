@@ -40,7 +40,8 @@ class DatasetRepresentations {
         api.setId(dataset.id());
         api.setIri(base.datasetIri(request, dataset.id()));
         api.setVersion(dataset.version());
-        api.setKind(org.comptoir.web.api.generated.model.DatasetKind.valueOf(dataset.kind().name()));
+        api.setKind(org.comptoir.web.api.generated.model.DatasetKind.valueOf(
+                dataset.kind().name()));
         api.setTitle(d.title().values());
         api.setDescription(d.description().values());
         api.setIdentifier(d.identifier());
@@ -84,9 +85,12 @@ class DatasetRepresentations {
                 .orgUnit(g.owner().orgUnit())
                 .name(g.owner().name())
                 .email(g.owner().email()));
-        api.setAccessLevel(org.comptoir.web.api.generated.model.AccessLevel.valueOf(g.accessLevel().name()));
-        api.setPersonalData(org.comptoir.web.api.generated.model.PersonalData.valueOf(g.personalData().name()));
-        api.setStatus(org.comptoir.web.api.generated.model.PublicationStatus.valueOf(g.status().name()));
+        api.setAccessLevel(org.comptoir.web.api.generated.model.AccessLevel.valueOf(
+                g.accessLevel().name()));
+        api.setPersonalData(org.comptoir.web.api.generated.model.PersonalData.valueOf(
+                g.personalData().name()));
+        api.setStatus(org.comptoir.web.api.generated.model.PublicationStatus.valueOf(
+                g.status().name()));
         api.setSourceId(dataset.provenance().sourceId());
         api.setSourceKey(dataset.provenance().sourceKey());
         if (dataset.provenance().createdAt() != null) {
@@ -125,13 +129,16 @@ class DatasetRepresentations {
     }
 
     DatasetKind kind(DatasetInput input) {
-        return input.getKind() == null ? DatasetKind.DATASET : DatasetKind.valueOf(input.getKind().name());
+        return input.getKind() == null
+                ? DatasetKind.DATASET
+                : DatasetKind.valueOf(input.getKind().name());
     }
 
     Description description(DatasetInput input, HttpServletRequest request) {
         var publisher = input.getPublisher() == null
                 ? null
-                : new Agent(input.getPublisher().getIri(), text(input.getPublisher().getName()));
+                : new Agent(
+                        input.getPublisher().getIri(), text(input.getPublisher().getName()));
         var contact = input.getContactPoint() == null
                 ? null
                 : new ContactPoint(
@@ -140,10 +147,14 @@ class DatasetRepresentations {
                         input.getContactPoint().getUrl());
         var spatial = input.getSpatial() == null
                 ? null
-                : new Spatial(input.getSpatial().getPlaces(), input.getSpatial().getBbox(), input.getSpatial().getGeometry());
+                : new Spatial(
+                        input.getSpatial().getPlaces(),
+                        input.getSpatial().getBbox(),
+                        input.getSpatial().getGeometry());
         var temporal = input.getTemporal() == null
                 ? null
-                : new Temporal(input.getTemporal().getStart(), input.getTemporal().getEnd());
+                : new Temporal(
+                        input.getTemporal().getStart(), input.getTemporal().getEnd());
         return new Description(
                 text(input.getTitle()),
                 text(input.getDescription()),
@@ -165,7 +176,9 @@ class DatasetRepresentations {
                 input.getApplicableLegislation(),
                 input.getDistributions() == null
                         ? List.of()
-                        : input.getDistributions().stream().map(d -> distribution(d, request)).toList());
+                        : input.getDistributions().stream()
+                                .map(d -> distribution(d, request))
+                                .toList());
     }
 
     private Distribution distribution(org.comptoir.web.api.generated.model.Distribution d, HttpServletRequest request) {
@@ -200,14 +213,21 @@ class DatasetRepresentations {
     Governance governance(DatasetInput input, Governance current) {
         var owner = input.getOwner() == null
                 ? current.owner()
-                : new Owner(input.getOwner().getOrgUnit(), input.getOwner().getName(), input.getOwner().getEmail());
+                : new Owner(
+                        input.getOwner().getOrgUnit(),
+                        input.getOwner().getName(),
+                        input.getOwner().getEmail());
         return new Governance(
                 owner,
-                input.getAccessLevel() == null ? current.accessLevel() : AccessLevel.valueOf(input.getAccessLevel().name()),
+                input.getAccessLevel() == null
+                        ? current.accessLevel()
+                        : AccessLevel.valueOf(input.getAccessLevel().name()),
                 input.getPersonalData() == null
                         ? current.personalData()
                         : PersonalData.valueOf(input.getPersonalData().name()),
-                input.getStatus() == null ? current.status() : PublicationStatus.valueOf(input.getStatus().name()));
+                input.getStatus() == null
+                        ? current.status()
+                        : PublicationStatus.valueOf(input.getStatus().name()));
     }
 
     private static LangText text(Map<String, String> values) {

@@ -62,9 +62,7 @@ class DatasetsController implements DatasetsApi {
                 .map(s -> s.dataset())
                 .filter(d -> audience() == Audience.INTERNAL || d.isOpen())
                 .orElseThrow(() -> new DatasetNotFoundException(id));
-        return ResponseEntity.ok()
-                .eTag(ETags.of(dataset.version()))
-                .body(representations.toApi(dataset, request));
+        return ResponseEntity.ok().eTag(ETags.of(dataset.version())).body(representations.toApi(dataset, request));
     }
 
     @Override
@@ -86,7 +84,9 @@ class DatasetsController implements DatasetsApi {
     public ResponseEntity<Dataset> updateDataset(String id, String ifMatch, DatasetInput input) {
         requireFrenchTitle(input);
         long expected = ETags.version(ifMatch);
-        var current = datasets.find(id).orElseThrow(() -> new DatasetNotFoundException(id)).dataset();
+        var current = datasets.find(id)
+                .orElseThrow(() -> new DatasetNotFoundException(id))
+                .dataset();
         var updated = registration.update(
                 id,
                 expected,
@@ -100,10 +100,10 @@ class DatasetsController implements DatasetsApi {
     @Override
     public ResponseEntity<Dataset> withdrawDataset(String id, String ifMatch) {
         var withdrawn = registration.withdraw(
-                id, ETags.version(ifMatch), Viewers.name(SecurityContextHolder.getContext().getAuthentication()));
-        return ResponseEntity.ok()
-                .eTag(ETags.of(withdrawn.version()))
-                .body(representations.toApi(withdrawn, request));
+                id,
+                ETags.version(ifMatch),
+                Viewers.name(SecurityContextHolder.getContext().getAuthentication()));
+        return ResponseEntity.ok().eTag(ETags.of(withdrawn.version())).body(representations.toApi(withdrawn, request));
     }
 
     /** People write in French first: a dataset registered by hand needs a French title. */
@@ -111,7 +111,8 @@ class DatasetsController implements DatasetsApi {
         var fr = input.getTitle() == null ? null : input.getTitle().get("fr");
         if (fr == null || fr.isBlank()) {
             throw new InvalidDatasetException(List.of(new FieldProblem(
-                    "title.fr", "Le titre en français est obligatoire, par exemple {\"fr\": \"Arbres d'alignement\"}.")));
+                    "title.fr",
+                    "Le titre en français est obligatoire, par exemple {\"fr\": \"Arbres d'alignement\"}.")));
         }
     }
 

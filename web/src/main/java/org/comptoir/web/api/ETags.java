@@ -18,8 +18,8 @@ final class ETags {
     static long version(String ifMatch) {
         var matcher = TAG.matcher(ifMatch.strip());
         if (!matcher.matches()) {
-            throw new InvalidDatasetException(java.util.List.of(new FieldProblem(
-                    "If-Match", "L'en-tête If-Match doit reprendre l'ETag lu, par exemple \"3\".")));
+            throw new InvalidDatasetException(java.util.List.of(
+                    new FieldProblem("If-Match", "L'en-tête If-Match doit reprendre l'ETag lu, par exemple \"3\".")));
         }
         return Long.parseLong(matcher.group(1));
     }

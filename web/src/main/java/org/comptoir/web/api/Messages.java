@@ -35,7 +35,8 @@ final class Messages {
     /** The JSON path of the field Jackson could not read, if it says. */
     static String jsonPath(HttpMessageNotReadableException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+            if (cause instanceof tools.jackson.databind.DatabindException databind
+                    && !databind.getPath().isEmpty()) {
                 var path = new StringBuilder();
                 for (var reference : databind.getPath()) {
                     if (reference.getPropertyName() != null) {

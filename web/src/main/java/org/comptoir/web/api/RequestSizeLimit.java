@@ -39,9 +39,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"" + ApiProblems.TYPES + "payload-too-large\","
-                    + "\"title\":\"Corps trop volumineux\",\"status\":413,"
-                    + "\"detail\":\"Le corps de la requête dépasse " + limit / 1024 + " Kio.\"}");
+            response.getWriter()
+                    .write("{\"type\":\"" + ApiProblems.TYPES + "payload-too-large\","
+                            + "\"title\":\"Corps trop volumineux\",\"status\":413,"
+                            + "\"detail\":\"Le corps de la requête dépasse " + limit / 1024 + " Kio.\"}");
             return;
         }
         chain.doFilter(new Capped(request, limit), response);

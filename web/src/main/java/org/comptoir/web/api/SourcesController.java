@@ -34,7 +34,8 @@ class SourcesController implements SourcesApi {
 
     @Override
     public ResponseEntity<org.comptoir.web.api.generated.model.Source> createSource(SourceInput input) {
-        var source = sources.create(new NewSource(input.getName(), input.getKind(), input.getUrl(), input.getSchedule()));
+        var source =
+                sources.create(new NewSource(input.getName(), input.getKind(), input.getUrl(), input.getSchedule()));
         return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + source.id()))
                 .body(toApi(source));
     }

@@ -14,5 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("comptoir.demo")
 public record DemoProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue({"gmao.ttl", "sig-1.ttl", "energie.ttl", "iot.ttl", "services.ttl"}) List<String> sources,
+
+        @DefaultValue({"gmao.ttl", "sig-1.ttl", "energie.ttl", "iot.ttl", "services.ttl"})
+        List<String> sources,
+
         @DefaultValue("demo") String password) {}

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
+import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.connectors.harvest.HarvestEngine;
 import org.comptoir.connectors.harvest.HarvestRun;
 import org.comptoir.connectors.harvest.RunStatus;
 import org.comptoir.connectors.source.NewSource;
 import org.comptoir.connectors.source.Sources;
-import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoTerritory {
     private static final Logger log = LoggerFactory.getLogger(DemoTerritory.class);
-    private static final Map<Role, String> ACCOUNTS = Map.of(
-            Role.CDO, "cdo", Role.OWNER, "owner", Role.DPO, "dpo", Role.PARTNER, "partner");
+    private static final Map<Role, String> ACCOUNTS =
+            Map.of(Role.CDO, "cdo", Role.OWNER, "owner", Role.DPO, "dpo", Role.PARTNER, "partner");
 
     private final DemoProperties properties;
     private final Sources sources;
@@ -68,7 +68,9 @@ class DemoTerritory {
                         .build());
             }
         });
-        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        int port = ((WebServerApplicationContext) event.getApplicationContext())
+                .getWebServer()
+                .getPort();
         var home = "http://localhost:" + port + "/";
         if (sources.all().isEmpty()) {
             var runs = new ArrayList<HarvestRun>();
@@ -82,8 +84,10 @@ class DemoTerritory {
             }
             awaitAll(runs);
         }
-        log.info("Comptoir est prêt / is ready: {} ({} jeux de données, comptes de démo : cdo, owner, dpo, partner)",
-                home, datasets.count());
+        log.info(
+                "Comptoir est prêt / is ready: {} ({} jeux de données, comptes de démo : cdo, owner, dpo, partner)",
+                home,
+                datasets.count());
     }
 
     private void awaitAll(java.util.List<HarvestRun> runs) {

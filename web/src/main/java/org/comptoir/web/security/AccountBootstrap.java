@@ -27,7 +27,8 @@ class AccountBootstrap implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final SecurityProperties properties;
 
-    AccountBootstrap(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder, SecurityProperties properties) {
+    AccountBootstrap(
+            JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder, SecurityProperties properties) {
         this.users = users;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -52,8 +53,10 @@ class AccountBootstrap implements ApplicationRunner {
                 .roles(Role.ADMIN.name(), Role.CDO.name())
                 .build());
         if (generated) {
-            log.warn("First administrator '{}' created with the one-time password: {} (change it, it is not shown again)",
-                    properties.adminUsername(), password);
+            log.warn(
+                    "First administrator '{}' created with the one-time password: {} (change it, it is not shown again)",
+                    properties.adminUsername(),
+                    password);
         } else {
             log.info("First administrator '{}' created from configuration", properties.adminUsername());
         }

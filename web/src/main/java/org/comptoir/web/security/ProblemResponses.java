@@ -14,23 +14,35 @@ final class ProblemResponses {
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Comptoir\"");
-            write(response, 401, "unauthorized", "Authentification requise",
-                    "Cette opération demande un compte : identifiez-vous (HTTP Basic).", request.getRequestURI());
+            write(
+                    response,
+                    401,
+                    "unauthorized",
+                    "Authentification requise",
+                    "Cette opération demande un compte : identifiez-vous (HTTP Basic).",
+                    request.getRequestURI());
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, 403, "forbidden", "Accès refusé",
-                "Votre rôle ne permet pas cette opération.", request.getRequestURI());
+        return (request, response, e) -> write(
+                response,
+                403,
+                "forbidden",
+                "Accès refusé",
+                "Votre rôle ne permet pas cette opération.",
+                request.getRequestURI());
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String title, String detail,
-            String instance) throws IOException {
+    private static void write(
+            HttpServletResponse response, int status, String type, String title, String detail, String instance)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"https://w3id.org/comptoir/problems/" + type + "\",\"title\":\""
-                + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"instance\":\""
-                + instance.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"https://w3id.org/comptoir/problems/" + type + "\",\"title\":\""
+                        + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"instance\":\""
+                        + instance.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

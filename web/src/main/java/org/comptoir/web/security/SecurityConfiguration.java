@@ -25,8 +25,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/sources/**", "/api/v1/harvests/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/sources/**", "/api/v1/harvests/**")
                         .hasAnyRole(GOVERNING)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .permitAll()

@@ -7,8 +7,8 @@ import org.springframework.security.core.GrantedAuthority;
 
 /** Which audience a caller belongs to: the authority's own roles see everything, others only open data. */
 public final class Viewers {
-    private static final Set<String> INTERNAL = Set.of(
-            Role.CDO.authority(), Role.OWNER.authority(), Role.DPO.authority(), Role.ADMIN.authority());
+    private static final Set<String> INTERNAL =
+            Set.of(Role.CDO.authority(), Role.OWNER.authority(), Role.DPO.authority(), Role.ADMIN.authority());
 
     private Viewers() {}
 

@@ -71,7 +71,10 @@ class ApiIntegrationTests {
         for (var role : Role.values()) {
             var name = role.name().toLowerCase();
             if (!users.userExists(name)) {
-                users.createUser(User.withUsername(name).password(encoder.encode("pw")).roles(role.name()).build());
+                users.createUser(User.withUsername(name)
+                        .password(encoder.encode("pw"))
+                        .roles(role.name())
+                        .build());
             }
         }
     }
@@ -81,14 +84,16 @@ class ApiIntegrationTests {
         var response = send("POST", "/api/v1/datasets", null, validDataset("Arbres"));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).path("type").asString()).isEqualTo("https://w3id.org/comptoir/problems/unauthorized");
     }
 
     @Test
     void aPartnerCannotRegisterDatasets() throws Exception {
-        assertThat(send("POST", "/api/v1/datasets", "partner", validDataset("Arbres")).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/datasets", "partner", validDataset("Arbres"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -97,7 +102,8 @@ class ApiIntegrationTests {
                 .header("Authorization", basic("owner", "not-the-password"))
                 .GET()
                 .build();
-        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -107,20 +113,23 @@ class ApiIntegrationTests {
         assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
         var body = json(created);
         var id = body.path("id").asString();
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(id));
         assertThat(body.path("status").asString()).isEqualTo("DRAFT");
         assertThat(body.path("iri").asString()).isEqualTo("http://localhost:" + port + "/datasets/" + id);
         assertThat(body.path("distributions").get(0).path("iri").asString())
                 .isEqualTo("http://localhost:" + port + "/datasets/" + id + "/distributions/1");
 
         // a draft is invisible to the public
-        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
+                .isEqualTo(404);
 
         var read = send("GET", "/api/v1/datasets/" + id, "owner", null);
         assertThat(read.headers().firstValue("ETag")).contains("\"1\"");
 
         var published = validDataset("Arbres d'alignement").replace("\"status\":\"DRAFT\"", "\"status\":\"PUBLISHED\"");
-        assertThat(send("PUT", "/api/v1/datasets/" + id, "owner", published).statusCode()).isEqualTo(428);
+        assertThat(send("PUT", "/api/v1/datasets/" + id, "owner", published).statusCode())
+                .isEqualTo(428);
         var updated = send("PUT", "/api/v1/datasets/" + id, "owner", published, "\"1\"");
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(updated.headers().firstValue("ETag")).contains("\"2\"");
@@ -128,15 +137,18 @@ class ApiIntegrationTests {
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(json(stale).path("type").asString()).endsWith("/stale-version");
 
-        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
+                .isEqualTo(200);
         var list = json(send("GET", "/api/v1/datasets?q=alignement", null, null));
         assertThat(list.path("items")).extracting(n -> n.path("id").asString()).contains(id);
 
         var withdrawn = send("POST", "/api/v1/datasets/" + id + "/withdrawal", "cdo", null, "\"2\"");
         assertThat(withdrawn.statusCode()).isEqualTo(200);
         assertThat(json(withdrawn).path("status").asString()).isEqualTo("WITHDRAWN");
-        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/v1/datasets/" + id, "cdo", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/v1/datasets/" + id, "cdo", null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -144,12 +156,24 @@ class ApiIntegrationTests {
         var personal = validDataset("Inscriptions à la cantine scolaire")
                 .replace("\"status\":\"DRAFT\"", "\"status\":\"PUBLISHED\"")
                 .replace("\"personalData\":\"NONE\"", "\"personalData\":\"PERSONAL\"");
-        var id = json(send("POST", "/api/v1/datasets", "owner", personal)).path("id").asString();
+        var id = json(send("POST", "/api/v1/datasets", "owner", personal))
+                .path("id")
+                .asString();
 
-        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode()).isEqualTo(404);
-        assertThat(json(send("GET", "/api/v1/datasets?q=cantine", null, null)).path("total").asLong()).isZero();
-        assertThat(json(send("GET", "/api/v1/datasets?q=cantine", "partner", null)).path("total").asLong()).isZero();
-        assertThat(json(send("GET", "/api/v1/datasets?q=cantine", "dpo", null)).path("total").asLong()).isEqualTo(1);
+        assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
+                .isEqualTo(404);
+        assertThat(json(send("GET", "/api/v1/datasets?q=cantine", null, null))
+                        .path("total")
+                        .asLong())
+                .isZero();
+        assertThat(json(send("GET", "/api/v1/datasets?q=cantine", "partner", null))
+                        .path("total")
+                        .asLong())
+                .isZero();
+        assertThat(json(send("GET", "/api/v1/datasets?q=cantine", "dpo", null))
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -161,18 +185,25 @@ class ApiIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(400);
         var problem = json(response);
         assertThat(problem.path("type").asString()).endsWith("/validation");
-        assertThat(problem.path("errors")).extracting(e -> e.path("field").asString())
+        assertThat(problem.path("errors"))
+                .extracting(e -> e.path("field").asString())
                 .contains("distributions[0].accessUrl");
 
         var noFrench = send("POST", "/api/v1/datasets", "owner", """
                 {"title":{"en":"Trees"},"description":{"fr":"Arbres."}}""");
-        assertThat(json(noFrench).path("errors")).extracting(e -> e.path("field").asString()).containsExactly("title.fr");
-        assertThat(json(noFrench).path("errors").get(0).path("message").asString()).contains("français");
+        assertThat(json(noFrench).path("errors"))
+                .extracting(e -> e.path("field").asString())
+                .containsExactly("title.fr");
+        assertThat(json(noFrench).path("errors").get(0).path("message").asString())
+                .contains("français");
     }
 
     @Test
     void malformedOrHostileBodiesGetFourHundredsAndLeakNothing() throws Exception {
-        var badEnum = send("POST", "/api/v1/datasets", "owner",
+        var badEnum = send(
+                "POST",
+                "/api/v1/datasets",
+                "owner",
                 validDataset("X").replace("\"accessLevel\":\"PUBLIC\"", "\"accessLevel\":\"EVERYONE\""));
         assertThat(badEnum.statusCode()).isEqualTo(400);
         assertThat(json(badEnum).path("errors").get(0).path("field").asString()).isEqualTo("accessLevel");
@@ -180,11 +211,19 @@ class ApiIntegrationTests {
         var broken = send("POST", "/api/v1/datasets", "owner", "{\"title\": {\"fr\": ");
         assertThat(broken.statusCode()).isEqualTo(400);
 
-        var huge = send("POST", "/api/v1/datasets", "owner",
-                validDataset("X").replace("\"description\":{", "\"description\":{\"de\":\"" + "x".repeat(2_000_000) + "\","));
+        var huge = send(
+                "POST",
+                "/api/v1/datasets",
+                "owner",
+                validDataset("X")
+                        .replace("\"description\":{", "\"description\":{\"de\":\"" + "x".repeat(2_000_000) + "\","));
         assertThat(huge.statusCode()).isEqualTo(413);
 
-        var injection = send("GET", "/api/v1/datasets?q=" + java.net.URLEncoder.encode("'; DROP TABLE dataset; --", StandardCharsets.UTF_8), null, null);
+        var injection = send(
+                "GET",
+                "/api/v1/datasets?q=" + java.net.URLEncoder.encode("'; DROP TABLE dataset; --", StandardCharsets.UTF_8),
+                null,
+                null);
         assertThat(injection.statusCode()).isEqualTo(200);
 
         var badPage = send("GET", "/api/v1/datasets?size=100000", null, null);
@@ -200,22 +239,30 @@ class ApiIntegrationTests {
 
     @Test
     void aCdoHarvestsASourceAndFollowsTheRun() throws Exception {
-        source.stubFor(WireMock.get("/catalog.ttl").willReturn(WireMock.aResponse()
-                .withHeader("Content-Type", "text/turtle")
-                .withBody("""
+        source.stubFor(WireMock.get("/catalog.ttl")
+                .willReturn(WireMock.aResponse()
+                        .withHeader("Content-Type", "text/turtle")
+                        .withBody("""
                         @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
                         <https://src.example/catalog> a dcat:Catalog ; dcat:dataset <https://src.example/ds/1>, <https://src.example/ds/2> .
                         <https://src.example/ds/1> a dcat:Dataset ; dct:title "Parkings relais"@fr ; dct:description "Les P+R."@fr .
                         <https://src.example/ds/2> a dcat:Dataset ; dct:description "Sans titre"@fr .
                         """)));
-        assertThat(send("POST", "/api/v1/sources", "owner", sourceJson("http://localhost:" + source.port() + "/catalog.ttl"))
+        assertThat(send(
+                                "POST",
+                                "/api/v1/sources",
+                                "owner",
+                                sourceJson("http://localhost:" + source.port() + "/catalog.ttl"))
                         .statusCode())
                 .isEqualTo(403);
         var invalid = send("POST", "/api/v1/sources", "cdo", sourceJson("ftp://nowhere"));
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(json(invalid).path("errors")).extracting(e -> e.path("field").asString()).contains("url");
+        assertThat(json(invalid).path("errors"))
+                .extracting(e -> e.path("field").asString())
+                .contains("url");
 
-        var created = send("POST", "/api/v1/sources", "cdo", sourceJson("http://localhost:" + source.port() + "/catalog.ttl"));
+        var created = send(
+                "POST", "/api/v1/sources", "cdo", sourceJson("http://localhost:" + source.port() + "/catalog.ttl"));
         assertThat(created.statusCode()).isEqualTo(201);
         var sourceId = json(created).path("id").asString();
 
@@ -231,8 +278,12 @@ class ApiIntegrationTests {
         assertThat(json(send("GET", "/api/v1/sources/" + sourceId + "/harvests", "cdo", null)))
                 .extracting(n -> n.path("id").asString())
                 .contains(runId);
-        assertThat(json(send("GET", "/api/v1/datasets?q=parkings", null, null)).path("total").asLong()).isEqualTo(1);
-        assertThat(send("GET", "/api/v1/harvests/" + runId, null, null).statusCode()).isEqualTo(401);
+        assertThat(json(send("GET", "/api/v1/datasets?q=parkings", null, null))
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(send("GET", "/api/v1/harvests/" + runId, null, null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -240,7 +291,8 @@ class ApiIntegrationTests {
         var response = send("GET", "/api/v1/datasets/00000000-0000-0000-0000-000000000000", "cdo", null);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).path("type").asString()).endsWith("/not-found");
-        assertThat(send("GET", "/api/v1/harvests/nope", "cdo", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/harvests/nope", "cdo", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -249,7 +301,9 @@ class ApiIntegrationTests {
         assertThat(contract.statusCode()).isEqualTo(200);
         assertThat(contract.body()).contains("operationId: listDatasets");
 
-        var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        var client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         var docs = client.send(HttpRequest.newBuilder(uri("/api/docs")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).containsIgnoringCase("swagger");
@@ -262,7 +316,8 @@ class ApiIntegrationTests {
             Thread.sleep(100);
             run = json(send("GET", "/api/v1/harvests/" + runId, "cdo", null));
         } while (Instant.now().isBefore(deadline)
-                && (run.path("status").asString().equals("QUEUED") || run.path("status").asString().equals("RUNNING")));
+                && (run.path("status").asString().equals("QUEUED")
+                        || run.path("status").asString().equals("RUNNING")));
         return run;
     }
 
@@ -278,8 +333,7 @@ class ApiIntegrationTests {
                  "owner":{"orgUnit":"Direction des Espaces verts","name":"Léa Martin"},
                  "distributions":[{"title":{"fr":"CSV"},"accessUrl":"https://data.example.org/arbres.csv",
                    "format":"http://publications.europa.eu/resource/authority/file-type/CSV",
-                   "license":"https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}]}"""
-                .formatted(title.replace("\"", "\\\""));
+                   "license":"https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}]}""".formatted(title.replace("\"", "\\\""));
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
@@ -289,7 +343,9 @@ class ApiIntegrationTests {
     private HttpResponse<String> send(String method, String path, String user, String body, String ifMatch)
             throws Exception {
         var builder = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
         if (body != null) {
             builder.header("Content-Type", "application/json");
