@@ -1,0 +1,313 @@
+package org.comptoir.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.comptoir.catalog.dataset.Audience;
+import org.comptoir.catalog.search.CatalogSearch;
+import org.comptoir.catalog.search.SearchQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public screens as a visitor meets them, in a real headless Chromium over the demo territory:
+ * searching with or without accents, opening a dataset, reading its JSON-LD, the personal-data
+ * invariant before and after signing in, and the English interface.
+ *
+ * <p>With {@code -Dcomptoir.screenshots} (optionally naming a folder; default {@code
+ * ../docs/screenshots}) the search results and a dataset page are saved as PNG for the README.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Selenium warns at every start that it has no DevTools binding for Debian's Chromium: not needed here
+        properties = "logging.level.org.openqa.selenium=ERROR")
+@ActiveProfiles("demo")
+class PublicPagesBrowserIntegrationTests {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String CONSUMPTION = "Consommation électrique des bâtiments";
+    private static final String CONSUMPTION_EN = "Electricity consumption of buildings";
+    /** Holds personal data (dpv:PersonalData) and is restricted: never shown to the public. */
+    private static final String HOUSEHOLDS = "Ménages accompagnés pour la rénovation énergétique";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogSearch search;
+
+    private ChromeDriverService service;
+    private ChromeDriver browser;
+    private Path profile;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        var dataDir = Files.createTempDirectory("comptoir-pages-");
+        registry.add("comptoir.data-dir", dataDir::toString);
+    }
+
+    @BeforeAll
+    static void requireChromium() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed (apt-get install chromium chromium-driver): browser tests skipped");
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("comptoir-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=en-US",
+                "--user-data-dir=" + profile);
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 1500));
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        deleteRecursively(profile);
+    }
+
+    @Test
+    void findsBuildingsWithAndWithoutAccents() {
+        open("/");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.findElement(By.cssSelector("label[for=q]")).getText())
+                .isEqualTo("Rechercher un jeu de données");
+
+        searchFor("bâtiment");
+        assertThat(resultTitles()).contains(CONSUMPTION);
+        assertThat(count()).matches("\\d+ jeux de données");
+        screenshot("search.png");
+
+        searchFor("batiments");
+        assertThat(resultTitles()).contains(CONSUMPTION);
+        assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("Résultats pour « batiments »");
+    }
+
+    @Test
+    void opensTheDatasetPageWithItsDistributionsAndJsonLd() {
+        open("/");
+        searchFor("bâtiment");
+        browser.findElement(By.linkText(CONSUMPTION)).click();
+        waitFor(By.tagName("h1"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(CONSUMPTION);
+        assertThat(browser.getTitle()).startsWith(CONSUMPTION);
+        var csv = distributions().stream()
+                .filter(d -> d.findElement(By.cssSelector(".format")).getText().equals("CSV"))
+                .findFirst()
+                .orElseThrow();
+        var licence = csv.findElement(By.cssSelector(".licence a"));
+        assertThat(licence.getText()).startsWith("Licence Ouverte");
+        assertThat(licence.getAttribute("href")).isEqualTo("https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+        assertThat(csv.findElement(By.cssSelector("a.download")).getAttribute("href"))
+                .endsWith("/conso-elec-batiments.csv");
+        assertThat(browser.findElement(By.cssSelector(".org-unit")).getText()).isEqualTo("Direction de l'Énergie");
+        assertThat(browser.findElement(By.cssSelector("a[href$='.ttl']")).isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.cssSelector("a[href$='.jsonld']")).isDisplayed())
+                .isTrue();
+
+        var jsonLd = JsonMapper.builder()
+                .build()
+                .readTree(browser.findElement(By.cssSelector("script[type='application/ld+json']"))
+                        .getAttribute("textContent"));
+        assertThat(jsonLd.path("@type").asString()).isEqualTo("Dataset");
+        assertThat(jsonLd.path("name").asString()).isEqualTo(CONSUMPTION);
+        assertThat(jsonLd.path("url").asString()).isEqualTo(browser.getCurrentUrl());
+        assertThat(jsonLd.path("distribution").get(0).path("@type").asString()).isEqualTo("DataDownload");
+        screenshot("dataset.png");
+    }
+
+    @Test
+    void hidesPersonalDataFromTheAnonymousVisitorUntilAnAuthorisedUserSignsIn() {
+        var households = search.search(new SearchQuery(HOUSEHOLDS, Audience.INTERNAL, 0, 5)).items().stream()
+                .filter(d -> d.description().title().best("fr").equals(HOUSEHOLDS))
+                .findFirst()
+                .orElseThrow();
+        open("/");
+        searchFor("rénovation énergétique");
+        assertThat(resultTitles()).doesNotContain(HOUSEHOLDS);
+
+        open("/datasets/" + households.id());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+        assertThat(statusOf("/datasets/" + households.id())).isEqualTo(404);
+
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys("cdo");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        waitFor(By.cssSelector(".header-nav .user"));
+        assertThat(browser.findElement(By.cssSelector(".header-nav .user")).getText())
+                .isEqualTo("Connecté en tant que cdo");
+
+        searchFor("rénovation énergétique");
+        assertThat(resultTitles()).contains(HOUSEHOLDS);
+        browser.findElement(By.linkText(HOUSEHOLDS)).click();
+        waitFor(By.cssSelector(".notice"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(HOUSEHOLDS);
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .startsWith("Ce jeu de données n’est pas public");
+
+        browser.findElement(By.cssSelector(".header-nav .link-button")).click();
+        waitFor(By.cssSelector(".login-link"));
+        searchFor("rénovation énergétique");
+        assertThat(resultTitles()).doesNotContain(HOUSEHOLDS);
+    }
+
+    @Test
+    void showsAFrenchNotFoundPageForAnUnknownDataset() {
+        var unknown = "/datasets/" + UUID.randomUUID();
+        open(unknown);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(statusOf(unknown)).isEqualTo(404);
+    }
+
+    @Test
+    void speaksEnglishOnRequestAndRemembersIt() {
+        open("/?lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.cssSelector("label[for=q]")).getText())
+                .isEqualTo("Search for a dataset");
+        assertThat(count()).matches("\\d+ datasets");
+
+        searchFor("buildings");
+        assertThat(resultTitles()).contains(CONSUMPTION_EN);
+        browser.findElement(By.linkText(CONSUMPTION_EN)).click();
+        waitFor(By.tagName("h1"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(CONSUMPTION_EN);
+        assertThat(browser.findElement(By.id("distributions-heading")).getText())
+                .isEqualTo("Download and access the data");
+        assertThat(browser.findElement(By.cssSelector(".licence a")).getText()).startsWith("Open Licence");
+
+        browser.findElement(By.cssSelector(".languages a[hreflang=fr]")).click();
+        waitFor(By.cssSelector("html[lang=fr]"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(CONSUMPTION);
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void searchFor(String words) {
+        var box = browser.findElements(By.id("q")).isEmpty()
+                ? browser.findElement(By.id("header-q"))
+                : browser.findElement(By.id("q"));
+        box.clear();
+        box.sendKeys(words);
+        box.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("results-heading"), words));
+    }
+
+    private List<String> resultTitles() {
+        return browser.findElements(By.cssSelector("ol.results h3 a")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private String count() {
+        return browser.findElement(By.cssSelector(".count strong")).getText();
+    }
+
+    private List<WebElement> distributions() {
+        return browser.findElements(By.cssSelector(".distribution"));
+    }
+
+    private void waitFor(By locator) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private int statusOf(String path) {
+        try (var client = HttpClient.newHttpClient()) {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/html")
+                    .build();
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Saves the page as the README's screenshot when {@code comptoir.screenshots} is set. */
+    private void screenshot(String name) {
+        var setting = System.getProperty("comptoir.screenshots");
+        if (setting == null) {
+            return;
+        }
+        var folder =
+                setting.isBlank() || setting.equals("true") ? Path.of("..", "docs", "screenshots") : Path.of(setting);
+        try {
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (folder == null || !Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+}
