@@ -21,7 +21,11 @@ public class AuditTrail {
     @EventListener
     public void on(DatasetChanged event) {
         jdbc.sql("INSERT INTO audit_event (occurred_at, actor, action, dataset_id, version) VALUES (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(Instant.now()), clip(event.actor()), event.change().name(), event.datasetId(),
+                .params(
+                        Timestamp.from(Instant.now()),
+                        clip(event.actor()),
+                        event.change().name(),
+                        event.datasetId(),
                         event.version())
                 .update();
     }
@@ -32,7 +36,11 @@ public class AuditTrail {
                         + "WHERE dataset_id = ? ORDER BY id")
                 .param(datasetId)
                 .query((rs, n) -> new AuditEvent(
-                        rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5)))
                 .list();
     }
 

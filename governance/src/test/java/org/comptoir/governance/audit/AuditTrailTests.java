@@ -31,8 +31,13 @@ class AuditTrailTests {
     @Test
     void recordsWhoCreatedChangedAndWithdrewADataset() {
         var created = registration.register(DatasetKind.DATASET, aDataset().build(), openGovernance(), "owner");
-        registration.update(created.id(), 1, DatasetKind.DATASET, aDataset().withTitle("Nouveau titre").build(),
-                openGovernance(), "cdo");
+        registration.update(
+                created.id(),
+                1,
+                DatasetKind.DATASET,
+                aDataset().withTitle("Nouveau titre").build(),
+                openGovernance(),
+                "cdo");
         registration.withdraw(created.id(), 2, "cdo");
 
         assertThat(trail.of(created.id()))
@@ -47,8 +52,8 @@ class AuditTrailTests {
     void keepsNoTraceOfAChangeThatDidNotHappen() {
         var created = registration.register(DatasetKind.DATASET, aDataset().build(), openGovernance(), "owner");
 
-        assertThatThrownBy(() -> registration.update(created.id(), 7, DatasetKind.DATASET, aDataset().build(),
-                        openGovernance(), "cdo"))
+        assertThatThrownBy(() -> registration.update(
+                        created.id(), 7, DatasetKind.DATASET, aDataset().build(), openGovernance(), "cdo"))
                 .isInstanceOf(StaleDatasetException.class);
         assertThat(trail.of(created.id())).extracting(AuditEvent::action).containsExactly("CREATED");
     }

@@ -46,6 +46,7 @@ public class SecurityConfiguration {
     SecurityFilterChain screens(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
+                .httpBasic(org.springframework.security.config.Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/"));
         return http.build();
     }
