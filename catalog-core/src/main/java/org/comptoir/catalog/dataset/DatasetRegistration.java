@@ -3,7 +3,6 @@ package org.comptoir.catalog.dataset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.UUID;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
@@ -34,10 +33,8 @@ public class DatasetRegistration {
         var now = clock.instant();
         var dataset = new Dataset(
                 id, 1, kind, withDistributionIris(id, description), governance, new Provenance(null, null, now, now));
-        var model = ModelFactory.createDefaultModel();
-        var node = DatasetRdf.write(
-                model, LocalIris.dataset(id), dataset.kind(), dataset.description(), dataset.governance());
-        DescriptionCheck.check(model, node);
+        var model = DatasetRdf.describe(dataset, null);
+        DescriptionCheck.check(model, LocalIris.dataset(id));
         return transactions.execute(status -> {
             datasets.insert(dataset, DatasetGraphs.toNTriples(model), null);
             events.publishEvent(new DatasetChanged(id, 1, DatasetChanged.Change.CREATED, actor));
@@ -101,13 +98,10 @@ public class DatasetRegistration {
     }
 
     /** The new description written over the old one, keeping what the old one said beyond the model. */
-    String merge(String oldGraph, Dataset updated) {
-        var node = LocalIris.dataset(updated.id());
-        var written = ModelFactory.createDefaultModel();
-        var writtenNode = DatasetRdf.write(written, node, updated.kind(), updated.description(), updated.governance());
-        DescriptionCheck.check(written, writtenNode);
-        var residue = DatasetRdf.residue(DatasetGraphs.fromNTriples(oldGraph), written, node);
-        return DatasetGraphs.toNTriples(written.add(residue));
+    private static String merge(String oldGraph, Dataset updated) {
+        var model = DatasetRdf.describe(updated, DatasetGraphs.fromNTriples(oldGraph));
+        DescriptionCheck.check(model, LocalIris.dataset(updated.id()));
+        return DatasetGraphs.toNTriples(model);
     }
 
     /** Gives each new distribution an IRI under the dataset's own. */

@@ -36,6 +36,20 @@ public class Datasets {
                 .optional();
     }
 
+    /** The datasets with these identifiers, in the order given; unknown ones are left out. */
+    public List<StoredDataset> findAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = new HashMap<String, StoredDataset>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(Datasets::row)
+                .list()
+                .forEach(stored -> found.put(stored.dataset().id(), stored));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public Optional<StoredDataset> findBySourceKey(String sourceId, String sourceKey) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE source_id = ? AND source_key_hash = ?")
                 .param(sourceId)

@@ -69,14 +69,13 @@ public class CatalogIngestion {
                         now);
         var version = existing == null ? 1 : existing.dataset().version() + 1;
         var dataset = new Dataset(id, version, read.kind(), read.description(), governance, provenance);
-        var written = ModelFactory.createDefaultModel();
-        DatasetRdf.write(written, node, dataset.kind(), dataset.description(), governance);
+        var description = DatasetRdf.describe(dataset, graph);
         try {
-            DescriptionCheck.check(written, node);
+            DescriptionCheck.check(description, node);
         } catch (InvalidDatasetException e) {
             return IngestOutcome.failed(e.problems());
         }
-        var stored = DatasetGraphs.toNTriples(written.add(DatasetRdf.residue(graph, written, node)));
+        var stored = DatasetGraphs.toNTriples(description);
         return transactions.execute(status -> {
             DatasetChanged.Change change;
             if (existing == null) {
@@ -132,11 +131,7 @@ public class CatalogIngestion {
                         current.provenance().sourceKey(),
                         current.provenance().createdAt(),
                         now));
-        var node = LocalIris.dataset(current.id());
-        var written = ModelFactory.createDefaultModel();
-        DatasetRdf.write(written, node, dataset.kind(), dataset.description(), governance);
-        var graph = DatasetGraphs.toNTriples(
-                written.add(DatasetRdf.residue(DatasetGraphs.fromNTriples(stored.graph()), written, node)));
+        var graph = DatasetGraphs.toNTriples(DatasetRdf.describe(dataset, DatasetGraphs.fromNTriples(stored.graph())));
         return Boolean.TRUE.equals(transactions.execute(status -> {
             if (!datasets.update(dataset, graph, stored.contentHash(), current.version())) {
                 return false;

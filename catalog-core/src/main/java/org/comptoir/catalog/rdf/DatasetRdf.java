@@ -162,6 +162,19 @@ public final class DatasetRdf {
                 Optional.ofNullable(PublicationStatus.fromIri(firstIri(dataset, Cpt.publicationStatus))));
     }
 
+    /**
+     * The description to store for {@code dataset}: what the record says, plus what {@code previous}
+     * (the description stored or received before) said beyond what the catalogue models.
+     *
+     * @param previous the earlier description, with the dataset under its local IRI; null for none
+     */
+    public static Model describe(org.comptoir.catalog.dataset.Dataset dataset, Model previous) {
+        var node = LocalIris.dataset(dataset.id());
+        var written = ModelFactory.createDefaultModel();
+        write(written, node, dataset.kind(), dataset.description(), dataset.governance());
+        return previous == null ? written : written.add(residue(previous, written, node));
+    }
+
     /** Writes the modelled properties of a dataset into {@code model} under {@code node}. */
     public static Resource write(Model model, Resource node, DatasetKind kind, Description d, Governance governance) {
         var dataset = model.createResource(node.getURI());

@@ -8,6 +8,7 @@ import org.comptoir.catalog.dataset.Audience;
 import org.comptoir.catalog.dataset.Dataset;
 import org.comptoir.catalog.dataset.DatasetPage;
 import org.comptoir.catalog.dataset.Datasets;
+import org.comptoir.catalog.dataset.StoredDataset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,11 +50,7 @@ public class JdbcCatalogSearch implements CatalogSearch {
                 .params(pageParams)
                 .query(String.class)
                 .list();
-        var items = ids.stream()
-                .map(datasets::find)
-                .flatMap(java.util.Optional::stream)
-                .map(stored -> stored.dataset())
-                .toList();
+        var items = datasets.findAll(ids).stream().map(StoredDataset::dataset).toList();
         return new DatasetPage<>(items, total, query.page(), query.size());
     }
 

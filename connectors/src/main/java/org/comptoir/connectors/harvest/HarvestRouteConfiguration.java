@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.comptoir.connectors.ConnectorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,35 +31,29 @@ public class HarvestRouteConfiguration extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         var configuration = routeConfiguration(HarvestRoutes.CONFIGURATION_ID);
-        long delay = properties.redeliveryDelay().toMillis();
-        configuration
+        retried(configuration
                 .onException(HttpOperationFailedException.class)
-                .onWhen(exchange -> isRetryableAnswer(exchange.getException()))
-                .maximumRedeliveries(properties.maxRedeliveries())
-                .redeliveryDelay(delay)
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .maximumRedeliveryDelay(Math.max(delay, 60_000))
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .logStackTrace(false)
-                .logExhausted(false)
-                .handled(true)
-                .process(this::failRun);
-        configuration
-                .onException(IOException.class)
-                .maximumRedeliveries(properties.maxRedeliveries())
-                .redeliveryDelay(delay)
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .maximumRedeliveryDelay(Math.max(delay, 60_000))
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .logStackTrace(false)
-                .logExhausted(false)
-                .handled(true)
-                .process(this::failRun);
+                .onWhen(exchange -> isRetryableAnswer(exchange.getException())));
+        retried(configuration.onException(IOException.class));
         configuration
                 .onException(Exception.class)
                 .maximumRedeliveries(0)
+                .logStackTrace(false)
+                .logExhausted(false)
+                .handled(true)
+                .process(this::failRun);
+    }
+
+    /** Fetched again with exponential backoff, then the run fails with a reason. */
+    private void retried(OnExceptionDefinition onException) {
+        long delay = properties.redeliveryDelay().toMillis();
+        onException
+                .maximumRedeliveries(properties.maxRedeliveries())
+                .redeliveryDelay(delay)
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay(Math.max(delay, 60_000))
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logStackTrace(false)
                 .logExhausted(false)
                 .handled(true)
