@@ -12,11 +12,13 @@ import org.comptoir.catalog.dataset.Governance;
 import org.comptoir.catalog.dataset.InvalidDatasetException;
 import org.comptoir.catalog.dataset.Provenance;
 import org.comptoir.catalog.dataset.PublicationStatus;
+import org.comptoir.catalog.dataset.StaleDatasetException;
 import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * (owner, classification) where the source says nothing; an invalid one fails alone, with reasons.
  */
 public class CatalogIngestion {
+    private static final int ATTEMPTS = 3;
+
     private final Datasets datasets;
     private final TransactionOperations transactions;
     private final ApplicationEventPublisher events;
@@ -42,6 +46,19 @@ public class CatalogIngestion {
      * @param defaults governance given to a dataset the source says nothing about (for a new one)
      */
     public IngestOutcome ingest(String sourceId, HarvestedRecord record, Governance defaults) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(sourceId, record, defaults);
+            } catch (ConcurrencyFailureException | StaleDatasetException e) {
+                // a deadlock victim, or a concurrent change of the same dataset: read again and redo
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IngestOutcome attempt(String sourceId, HarvestedRecord record, Governance defaults) {
         var hash = DatasetGraphs.contentHash(record.description());
         var existing = datasets.findBySourceKey(sourceId, record.sourceKey()).orElse(null);
         if (existing != null
@@ -83,7 +100,7 @@ public class CatalogIngestion {
                 change = DatasetChanged.Change.CREATED;
             } else {
                 if (!datasets.update(dataset, stored, hash, existing.dataset().version())) {
-                    throw new org.comptoir.catalog.dataset.StaleDatasetException(
+                    throw new StaleDatasetException(
                             id, existing.dataset().version(), existing.dataset().version() + 1);
                 }
                 change = DatasetChanged.Change.UPDATED;

@@ -268,6 +268,28 @@ public abstract class DatasetsContract {
         }
     }
 
+    @Test
+    void takesInConcurrentHarvestsWithoutLosingARecord() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var outcomes = new java.util.ArrayList<java.util.concurrent.Future<IngestOutcome>>();
+            for (int source = 0; source < 3; source++) {
+                for (int i = 0; i < 20; i++) {
+                    var sourceId = "src-" + source;
+                    var iri = "https://src" + source + ".example/ds/" + i;
+                    outcomes.add(pool.submit(
+                            () -> ingestion.ingest(sourceId, record(iri, titled("Jeu " + iri)), openGovernance())));
+                }
+            }
+            for (var outcome : outcomes) {
+                assertThat(outcome.get().kind()).isEqualTo(IngestOutcome.Kind.ADDED);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(datasets.count()).isEqualTo(60);
+    }
+
     private static String titled(String title) {
         return "<%s> a dcat:Dataset ; dct:title \"" + title + "\"@fr ; dct:description \"Description.\"@fr .";
     }
