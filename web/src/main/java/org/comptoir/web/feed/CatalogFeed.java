@@ -155,6 +155,8 @@ class CatalogFeed {
                 .addProperty(DCTerms.description, properties.descriptionEn(), "en")
                 .addProperty(DCTerms.publisher, publisher)
                 .addProperty(DCTerms.language, model.createResource(LANGUAGE_FRA))
+                .addProperty(DCTerms.license, model.createResource(properties.license()))
+                .addProperty(FOAF.homepage, model.createResource(base))
                 .addProperty(DCAT.themeTaxonomy, model.createResource(AuthorityTables.Scheme.THEME.iri()));
     }
 

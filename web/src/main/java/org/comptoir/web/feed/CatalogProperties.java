@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publisherName name of the authority publishing the catalogue ({@code COMPTOIR_CATALOG_PUBLISHER_NAME})
  * @param publisherIri IRI of that authority, the catalogue's {@code dct:publisher} ({@code
  *     COMPTOIR_CATALOG_PUBLISHER_IRI})
+ * @param license IRI of the licence of the catalogue's metadata ({@code COMPTOIR_CATALOG_LICENSE})
  */
 @Validated
 @ConfigurationProperties("comptoir.catalog")
@@ -24,4 +25,5 @@ public record CatalogProperties(
         @NotBlank String descriptionFr,
         @NotBlank String descriptionEn,
         @NotBlank String publisherName,
-        @NotBlank @Pattern(regexp = "https?://\\S+") String publisherIri) {}
+        @NotBlank @Pattern(regexp = "https?://\\S+") String publisherIri,
+        @NotBlank @Pattern(regexp = "https?://\\S+") String license) {}

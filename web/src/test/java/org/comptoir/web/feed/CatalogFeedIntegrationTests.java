@@ -99,6 +99,9 @@ class CatalogFeedIntegrationTests extends DemoCatalogueServer {
                 .isTrue();
         assertThat(catalog.getProperty(DCTerms.modified).getLiteral().getDatatypeURI())
                 .isEqualTo(XSDDatatype.XSDdateTime.getURI());
+        assertThat(catalog.getPropertyResourceValue(DCTerms.license).getURI())
+                .isEqualTo("https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+        assertThat(catalog.getPropertyResourceValue(FOAF.homepage).getURI()).isEqualTo(url("/"));
     }
 
     @Test

@@ -40,7 +40,13 @@ import org.junit.jupiter.api.Test;
 class CatalogFeedTests {
     private static final String BASE = "https://data.metropole.example/";
     private static final CatalogProperties PROPERTIES = new CatalogProperties(
-            "Catalogue", "Catalogue", "Les données.", "The data.", "Métropole", "https://metropole.example/org");
+            "Catalogue",
+            "Catalogue",
+            "Les données.",
+            "The data.",
+            "Métropole",
+            "https://metropole.example/org",
+            "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
 
     private final Datasets datasets = mock(Datasets.class);
     private final CatalogFeed feed = new CatalogFeed(datasets, PROPERTIES);

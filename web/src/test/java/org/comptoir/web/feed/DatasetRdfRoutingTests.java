@@ -69,7 +69,9 @@ class DatasetRdfRoutingTests {
                 datasets,
                 restricted,
                 governance(AccessLevel.RESTRICTED, PersonalData.PERSONAL, PublicationStatus.PUBLISHED));
-        var feed = new CatalogFeed(datasets, new CatalogProperties("t", "t", "d", "d", "p", "https://p.example/"));
+        var feed = new CatalogFeed(
+                datasets,
+                new CatalogProperties("t", "t", "d", "d", "p", "https://p.example/", "https://p.example/licence"));
         mvc = MockMvcBuilders.standaloneSetup(new HtmlPage(), new DatasetRdfController(feed, new PublicBase("")))
                 .setControllerAdvice(new FeedProblems())
                 .build();
