@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
@@ -58,45 +61,26 @@ public class Datasets {
                 .optional();
     }
 
-    /** Source key to content hash, for every dataset of a source that is not withdrawn. */
-    public Map<String, String> hashesOfSource(String sourceId) {
-        var result = new HashMap<String, String>();
-        jdbc.sql("SELECT source_key, content_hash FROM dataset WHERE source_id = ? AND status <> 'WITHDRAWN'")
+    /** The source keys of every dataset of a source that is not withdrawn. */
+    public Set<String> keysOfSource(String sourceId) {
+        return new HashSet<>(jdbc.sql("SELECT source_key FROM dataset WHERE source_id = ? AND status <> 'WITHDRAWN'")
                 .param(sourceId)
-                .query(rs -> {
-                    result.put(rs.getString(1), rs.getString(2));
-                });
-        return result;
+                .query(String.class)
+                .list());
     }
 
     public void insert(Dataset dataset, String graph, String contentHash) {
-        var d = dataset.description();
-        var g = dataset.governance();
         var p = dataset.provenance();
-        jdbc.sql("INSERT INTO dataset (id, version, kind, title, status, access_level, personal_data, is_open, "
-                        + "org_unit, owner_name, publisher_name, source_id, source_key, source_key_hash, content_hash, "
-                        + "graph, search_text, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        dataset.id(),
-                        dataset.version(),
-                        dataset.kind().name(),
-                        title(d),
-                        g.status().name(),
-                        g.accessLevel().name(),
-                        g.personalData().name(),
-                        g.isOpen(),
-                        clip(g.owner().orgUnit(), 255),
-                        clip(g.owner().name(), 255),
-                        clip(publisherName(d), 500),
-                        p.sourceId(),
-                        p.sourceKey(),
-                        p.sourceKey() == null ? null : sha256(p.sourceKey()),
-                        contentHash,
-                        graph,
-                        SearchText.of(dataset),
-                        Timestamp.from(p.createdAt()),
-                        Timestamp.from(p.updatedAt()))
+        var values = changing(dataset, graph, contentHash);
+        values.put("id", dataset.id());
+        values.put("source_id", p.sourceId());
+        values.put("source_key", p.sourceKey());
+        values.put("source_key_hash", p.sourceKey() == null ? null : sha256(p.sourceKey()));
+        values.put("created_at", Timestamp.from(p.createdAt()));
+        jdbc.sql("INSERT INTO dataset (" + String.join(", ", values.keySet()) + ") VALUES ("
+                        + String.join(
+                                ", ", values.keySet().stream().map(c -> ":" + c).toList()) + ")")
+                .params(values)
                 .update();
     }
 
@@ -106,31 +90,37 @@ public class Datasets {
      * @return false when another write came first
      */
     public boolean update(Dataset dataset, String graph, String contentHash, long expectedVersion) {
-        var d = dataset.description();
-        var g = dataset.governance();
-        return jdbc.sql("UPDATE dataset SET version = ?, kind = ?, title = ?, status = ?, access_level = ?, "
-                                + "personal_data = ?, is_open = ?, org_unit = ?, owner_name = ?, publisher_name = ?, "
-                                + "content_hash = ?, graph = ?, search_text = ?, updated_at = ? "
-                                + "WHERE id = ? AND version = ?")
-                        .params(
-                                dataset.version(),
-                                dataset.kind().name(),
-                                title(d),
-                                g.status().name(),
-                                g.accessLevel().name(),
-                                g.personalData().name(),
-                                g.isOpen(),
-                                clip(g.owner().orgUnit(), 255),
-                                clip(g.owner().name(), 255),
-                                clip(publisherName(d), 500),
-                                contentHash,
-                                graph,
-                                SearchText.of(dataset),
-                                Timestamp.from(dataset.provenance().updatedAt()),
-                                dataset.id(),
-                                expectedVersion)
+        var values = changing(dataset, graph, contentHash);
+        var assignments = String.join(
+                ", ", values.keySet().stream().map(c -> c + " = :" + c).toList());
+        values.put("id", dataset.id());
+        values.put("expected_version", expectedVersion);
+        return jdbc.sql("UPDATE dataset SET " + assignments + " WHERE id = :id AND version = :expected_version")
+                        .params(values)
                         .update()
                 == 1;
+    }
+
+    /** The columns a write sets, insert or update alike: the description, its projections, the time. */
+    private static Map<String, Object> changing(Dataset dataset, String graph, String contentHash) {
+        var d = dataset.description();
+        var g = dataset.governance();
+        var values = new LinkedHashMap<String, Object>();
+        values.put("version", dataset.version());
+        values.put("kind", dataset.kind().name());
+        values.put("title", title(d));
+        values.put("status", g.status().name());
+        values.put("access_level", g.accessLevel().name());
+        values.put("personal_data", g.personalData().name());
+        values.put("is_open", g.isOpen());
+        values.put("org_unit", clip(g.owner().orgUnit(), 255));
+        values.put("owner_name", clip(g.owner().name(), 255));
+        values.put("publisher_name", clip(publisherName(d), 500));
+        values.put("content_hash", contentHash);
+        values.put("graph", graph);
+        values.put("search_text", SearchText.of(dataset));
+        values.put("updated_at", Timestamp.from(dataset.provenance().updatedAt()));
+        return values;
     }
 
     /**

@@ -121,7 +121,7 @@ public class CatalogIngestion {
      */
     public int withdrawAbsent(String sourceId, Set<String> seenKeys) {
         int withdrawn = 0;
-        for (var key : datasets.hashesOfSource(sourceId).keySet()) {
+        for (var key : datasets.keysOfSource(sourceId)) {
             if (seenKeys.contains(key)) {
                 continue;
             }
