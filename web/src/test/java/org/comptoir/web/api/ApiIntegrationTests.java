@@ -225,6 +225,8 @@ class ApiIntegrationTests {
                 null,
                 null);
         assertThat(injection.statusCode()).isEqualTo(200);
+        assertThat(json(injection).path("total").asLong()).isZero();
+        assertThat(send("GET", "/api/v1/datasets", "cdo", null).statusCode()).isEqualTo(200);
 
         var badPage = send("GET", "/api/v1/datasets?size=100000", null, null);
         assertThat(badPage.statusCode()).isEqualTo(400);
