@@ -1,15 +1,18 @@
 package org.comptoir.connectors;
 
 import java.time.Clock;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.comptoir.catalog.ingest.CatalogIngestion;
-import org.comptoir.connectors.dcat.DcatApRouteTemplate;
+import org.comptoir.connectors.dcat.DcatPageReader;
 import org.comptoir.connectors.harvest.HarvestEngine;
 import org.comptoir.connectors.harvest.HarvestProperties;
 import org.comptoir.connectors.harvest.HarvestRouteConfiguration;
 import org.comptoir.connectors.harvest.HarvestRoutes;
 import org.comptoir.connectors.harvest.RunSessions;
+import org.comptoir.connectors.harvest.SourceKind;
+import org.comptoir.connectors.harvest.SourceKindTemplates;
 import org.comptoir.connectors.source.Sources;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -52,8 +55,13 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    DcatApRouteTemplate dcatApRouteTemplate(HarvestRoutes routes) {
-        return new DcatApRouteTemplate(routes);
+    DcatPageReader dcatApKind() {
+        return new DcatPageReader();
+    }
+
+    @Bean
+    SourceKindTemplates sourceKindTemplates(HarvestRoutes routes, List<SourceKind> kinds) {
+        return new SourceKindTemplates(routes, kinds);
     }
 
     @Bean

@@ -1,9 +1,14 @@
 package org.comptoir.catalog.search;
 
-import org.comptoir.catalog.dataset.Dataset;
-import org.comptoir.catalog.dataset.DatasetPage;
+import java.util.List;
 
-/** Finds datasets. The store is the truth; an implementation may answer from a derived index. */
+/**
+ * Finds datasets: the query side of the search port. The store is the truth; an implementation
+ * answers from an index derived from it. Every implementation honours the viewer: a dataset the
+ * viewer may not see is never a hit, never counted, never a facet value, never a suggestion.
+ */
 public interface CatalogSearch {
-    DatasetPage<Dataset> search(SearchQuery query);
+    SearchResult search(SearchQuery query);
+
+    List<Suggestion> suggest(SuggestQuery query);
 }

@@ -3,10 +3,8 @@ package org.comptoir.catalog.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.comptoir.catalog.dataset.Audience;
-import org.comptoir.catalog.dataset.Dataset;
-import org.comptoir.catalog.dataset.DatasetPage;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.dataset.StoredDataset;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +27,10 @@ public class JdbcCatalogSearch implements CatalogSearch {
     }
 
     @Override
-    public DatasetPage<Dataset> search(SearchQuery query) {
+    public SearchResult search(SearchQuery query) {
         var where = new StringBuilder(" WHERE status <> 'WITHDRAWN'");
         var params = new ArrayList<Object>();
-        if (query.audience() == Audience.PUBLIC) {
+        if (!query.viewer().internal()) {
             where.append(" AND is_open = TRUE");
         }
         for (var word : words(query.text())) {
@@ -50,8 +48,16 @@ public class JdbcCatalogSearch implements CatalogSearch {
                 .params(pageParams)
                 .query(String.class)
                 .list();
-        var items = datasets.findAll(ids).stream().map(StoredDataset::dataset).toList();
-        return new DatasetPage<>(items, total, query.page(), query.size());
+        var hits = datasets.findAll(ids).stream()
+                .map(StoredDataset::dataset)
+                .map(d -> new SearchHit(d.id(), d.version(), 0f, Map.of()))
+                .toList();
+        return new SearchResult(hits, total, Map.of(), query.page(), query.size());
+    }
+
+    @Override
+    public List<Suggestion> suggest(SuggestQuery query) {
+        return List.of();
     }
 
     static List<String> words(String text) {

@@ -22,7 +22,9 @@ import org.comptoir.catalog.ingest.IngestOutcome;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.LocalIris;
 import org.comptoir.catalog.search.JdbcCatalogSearch;
+import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
+import org.comptoir.catalog.search.Viewer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -241,9 +243,9 @@ public abstract class DatasetsContract {
                 .extracting(s -> s.dataset().id())
                 .containsExactlyInAnyOrder(open.id(), anonymised.id());
         assertThat(datasets.countOpen(null)).isEqualTo(2);
-        assertThat(search.search(new SearchQuery("", Audience.PUBLIC, 0, 20)).total())
+        assertThat(search.search(SearchQuery.of("", Viewer.PUBLIC, 0, 20)).total())
                 .isEqualTo(2);
-        assertThat(search.search(new SearchQuery("", Audience.INTERNAL, 0, 20)).total())
+        assertThat(search.search(SearchQuery.of("", Viewer.INTERNAL, 0, 20)).total())
                 .isEqualTo(6);
     }
 
@@ -260,10 +262,10 @@ public abstract class DatasetsContract {
                 "o");
 
         for (var text : List.of("batiments", "Bâtiments", "BÂTIMENT électrique")) {
-            var page = search.search(new SearchQuery(text, Audience.PUBLIC, 0, 10));
-            assertThat(page.items())
+            var hits = search.search(SearchQuery.of(text, Viewer.PUBLIC, 0, 10)).hits();
+            assertThat(datasets.findAll(hits.stream().map(SearchHit::datasetId).toList()))
                     .as(text)
-                    .extracting(d -> d.description().title().best("fr"))
+                    .extracting(d -> d.dataset().description().title().best("fr"))
                     .containsExactly("Consommation électrique des bâtiments");
         }
     }

@@ -29,6 +29,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.connectors.harvest.HarvestAbortedException;
+import org.comptoir.connectors.harvest.SourceKind;
+import org.comptoir.connectors.harvest.SourcePage;
+import org.comptoir.connectors.source.SourceKinds;
 import org.comptoir.ontologies.Dcat3;
 import org.comptoir.ontologies.Hydra;
 
@@ -42,8 +45,10 @@ import org.comptoir.ontologies.Hydra;
  * dct:identifier}, else by a hash of its content (such a dataset, once edited at the source, comes
  * back as a new one and the old one is withdrawn). Its raw payload is its own description as received, in Turtle.
  */
-final class DcatPageReader {
+public final class DcatPageReader implements SourceKind {
     static final String RAW_MEDIA_TYPE = "text/turtle";
+    static final String ACCEPT = "text/turtle, application/ld+json;q=0.9, application/rdf+xml;q=0.9, "
+            + "application/n-triples;q=0.8, application/n-quads;q=0.7, */*;q=0.1";
     private static final Set<String> UNINFORMATIVE = Set.of(
             "text/plain",
             "application/octet-stream",
@@ -56,13 +61,30 @@ final class DcatPageReader {
     /**
      * @throws HarvestAbortedException when the page is not RDF that can be read
      */
-    DcatPage read(byte[] body, String contentType, String pageUrl) {
+    @Override
+    public String name() {
+        return SourceKinds.DCAT_AP;
+    }
+
+    @Override
+    public String accept() {
+        return ACCEPT;
+    }
+
+    /** A DCAT source's address is its catalogue's first page. */
+    @Override
+    public String firstPage(String url) {
+        return url;
+    }
+
+    @Override
+    public SourcePage read(byte[] body, String contentType, String pageUrl) {
         var model = parse(body, contentType, pageUrl);
         var records = new ArrayList<HarvestedRecord>();
         for (var dataset : datasets(model)) {
             records.add(record(model, dataset));
         }
-        return new DcatPage(List.copyOf(records), next(model, pageUrl), totalItems(model));
+        return new SourcePage(records, next(model, pageUrl), totalItems(model));
     }
 
     Model parse(byte[] body, String contentType, String pageUrl) {

@@ -5,19 +5,9 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
- * What every route template shares: its parameters, its entry endpoint, the route configuration it
- * uses, the HTTP endpoint with the configured timeouts, and the steps that open, page and close a
- * run. A template reads:
- *
- * <pre>
- * from(ENTRY).routeConfigurationId(CONFIGURATION_ID)
- *     .process(routes::open)                    // body: the run id
- *     .setProperty(NEXT_URL, constant("{{url}}"))
- *     .loopDoWhile(exchangeProperty(NEXT_URL).isNotNull())
- *         .process(HarvestRoutes::prepareFetch).to(routes.httpEndpoint()).process(readPage)
- *     .end()
- *     .process(HarvestRoutes::complete);
- * </pre>
+ * What every route template shares ({@link SourceKindTemplates}): its parameters, its entry
+ * endpoint, the route configuration it uses, the HTTP endpoint with the configured timeouts, and the
+ * steps that open, page and close a run.
  */
 public final class HarvestRoutes {
     /** The shared route configuration: retries, timeouts, error recording. */
@@ -40,8 +30,6 @@ public final class HarvestRoutes {
     public static final String HTTP_CLIENT = "comptoirHarvestHttpClient";
 
     static final String USER_AGENT = "Comptoir-harvester";
-    static final String ACCEPT = "text/turtle, application/ld+json;q=0.9, application/rdf+xml;q=0.9, "
-            + "application/n-triples;q=0.8, application/n-quads;q=0.7, */*;q=0.1";
 
     private final RunSessions sessions;
     private final HarvestProperties properties;
@@ -91,8 +79,8 @@ public final class HarvestRoutes {
         exchange.setProperty(SESSION, session.get());
     }
 
-    /** Before each fetch: announces the page to the session and asks for it in an RDF syntax. */
-    public static void prepareFetch(Exchange exchange) {
+    /** Before each fetch: announces the page to the session and asks for it in the kind's syntax. */
+    public static void prepareFetch(Exchange exchange, String accept) {
         var url = exchange.getProperty(NEXT_URL, String.class);
         session(exchange).startPage(url);
         var message = exchange.getMessage();
@@ -100,7 +88,7 @@ public final class HarvestRoutes {
         message.setBody(null);
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader(Exchange.HTTP_URI, url);
-        message.setHeader("Accept", ACCEPT);
+        message.setHeader("Accept", accept);
     }
 
     /** After each page: where to go next, or nowhere. */

@@ -16,6 +16,7 @@ import org.apache.jena.riot.RDFParser;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.connectors.harvest.HarvestAbortedException;
+import org.comptoir.connectors.harvest.SourcePage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -247,14 +248,14 @@ class DcatPageReaderTests {
         }
     }
 
-    private static HarvestedRecord record(DcatPage page, String key) {
+    private static HarvestedRecord record(SourcePage page, String key) {
         return page.records().stream()
                 .filter(r -> r.sourceKey().equals(key))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no record " + key));
     }
 
-    private static java.util.List<String> keys(DcatPage page) {
+    private static java.util.List<String> keys(SourcePage page) {
         return page.records().stream().map(HarvestedRecord::sourceKey).toList();
     }
 

@@ -12,8 +12,11 @@ import org.comptoir.catalog.dataset.Governance;
 import org.comptoir.catalog.dataset.InvalidDatasetException;
 import org.comptoir.catalog.dataset.Owner;
 import org.comptoir.catalog.dataset.PublicationStatus;
+import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.search.CatalogSearch;
+import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
+import org.comptoir.catalog.search.Viewer;
 import org.comptoir.web.api.generated.DatasetsApi;
 import org.comptoir.web.api.generated.model.Dataset;
 import org.comptoir.web.api.generated.model.DatasetInput;
@@ -49,8 +52,10 @@ class DatasetsController implements DatasetsApi {
 
     @Override
     public ResponseEntity<DatasetPage> listDatasets(String q, Integer page, Integer size) {
-        var result = search.search(new SearchQuery(q, audience(), page, size));
-        var items = result.items().stream()
+        var result = search.search(SearchQuery.of(q, new Viewer(audience(), null), page, size));
+        var ids = result.hits().stream().map(SearchHit::datasetId).toList();
+        var items = datasets.findAll(ids).stream()
+                .map(StoredDataset::dataset)
                 .map(d -> representations.toApi(d, request))
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         return ResponseEntity.ok(new DatasetPage(items, result.total(), result.page(), result.size()));

@@ -1,8 +1,12 @@
 package org.comptoir.web.pages;
 
 import java.util.Locale;
+import org.comptoir.catalog.dataset.Datasets;
+import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.search.CatalogSearch;
+import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
+import org.comptoir.catalog.search.Viewer;
 import org.comptoir.web.security.Viewers;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,9 +23,11 @@ class SearchController {
     private static final int MAX_QUERY_LENGTH = 200;
 
     private final CatalogSearch search;
+    private final Datasets datasets;
 
-    SearchController(CatalogSearch search) {
+    SearchController(CatalogSearch search, Datasets datasets) {
         this.search = search;
+        this.datasets = datasets;
     }
 
     @GetMapping("/")
@@ -36,18 +42,22 @@ class SearchController {
             text = text.substring(0, MAX_QUERY_LENGTH);
         }
         int number = pageNumber(page);
-        var result = search.search(new SearchQuery(text, Viewers.audience(authentication), number - 1, PAGE_SIZE));
+        var result = search.search(
+                SearchQuery.of(text, new Viewer(Viewers.audience(authentication), null), number - 1, PAGE_SIZE));
+        var items = datasets
+                .findAll(result.hits().stream().map(SearchHit::datasetId).toList())
+                .stream()
+                .map(StoredDataset::dataset)
+                .toList();
         var views = new DatasetViews(locale);
         long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("query", text);
         model.addAttribute("total", result.total());
-        model.addAttribute(
-                "results", result.items().stream().map(views::summary).toList());
+        model.addAttribute("results", items.stream().map(views::summary).toList());
         model.addAttribute("page", number);
         model.addAttribute("pages", pages);
-        model.addAttribute("firstShown", result.items().isEmpty() ? 0 : (long) (number - 1) * PAGE_SIZE + 1);
-        model.addAttribute(
-                "lastShown", (long) (number - 1) * PAGE_SIZE + result.items().size());
+        model.addAttribute("firstShown", items.isEmpty() ? 0 : (long) (number - 1) * PAGE_SIZE + 1);
+        model.addAttribute("lastShown", (long) (number - 1) * PAGE_SIZE + items.size());
         model.addAttribute("previousPage", number > 1 ? pageUrl(text, number - 1) : null);
         model.addAttribute("nextPage", number < pages ? pageUrl(text, number + 1) : null);
         return "home";

@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.comptoir.catalog.dataset.Audience;
+import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.SearchQuery;
+import org.comptoir.catalog.search.Viewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,9 @@ class PublicPagesBrowserIntegrationTests {
 
     @Autowired
     CatalogSearch search;
+
+    @Autowired
+    Datasets datasets;
 
     private ChromeDriverService service;
     private ChromeDriver browser;
@@ -173,7 +177,8 @@ class PublicPagesBrowserIntegrationTests {
 
     @Test
     void hidesPersonalDataFromTheAnonymousVisitorUntilAnAuthorisedUserSignsIn() {
-        var households = search.search(new SearchQuery(HOUSEHOLDS, Audience.INTERNAL, 0, 5)).items().stream()
+        var households = search.search(SearchQuery.of(HOUSEHOLDS, Viewer.INTERNAL, 0, 5)).hits().stream()
+                .map(hit -> datasets.find(hit.datasetId()).orElseThrow().dataset())
                 .filter(d -> d.description().title().best("fr").equals(HOUSEHOLDS))
                 .findFirst()
                 .orElseThrow();

@@ -1,0 +1,16 @@
+package org.comptoir.catalog.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of hits, the total over all pages, and for each dimension the values present in the
+ * whole result set with their counts, largest first. Only datasets the viewer may see are hits,
+ * counted or faceted.
+ */
+public record SearchResult(List<SearchHit> hits, long total, Map<Facet, List<FacetValue>> facets, int page, int size) {
+    public SearchResult {
+        hits = List.copyOf(hits);
+        facets = Map.copyOf(facets);
+    }
+}

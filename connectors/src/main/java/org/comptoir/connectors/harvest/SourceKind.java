@@ -1,0 +1,27 @@
+package org.comptoir.connectors.harvest;
+
+/**
+ * A kind of source Comptoir harvests ({@code dcat-ap}, {@code ckan}...): how to ask for its pages and
+ * how to map one page to records. Implementations are plain mapping code, callable without Camel;
+ * {@link PagedSourceTemplate} turns each into a Camel route template of the kind's name.
+ */
+public interface SourceKind {
+    /** The kind's name, which is also its route template's id. */
+    String name();
+
+    /** The {@code Accept} header of every fetch. */
+    String accept();
+
+    /** The first page to fetch for a source registered with {@code url}. */
+    String firstPage(String url);
+
+    /**
+     * Maps one fetched page.
+     *
+     * @param body the bytes received
+     * @param contentType the response's {@code Content-Type}, or null
+     * @param pageUrl the page's URL, to resolve relative links against
+     * @throws org.comptoir.connectors.ConnectorException when the page cannot be read at all
+     */
+    SourcePage read(byte[] body, String contentType, String pageUrl);
+}
