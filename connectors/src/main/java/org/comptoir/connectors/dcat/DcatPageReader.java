@@ -71,9 +71,9 @@ public final class DcatPageReader implements SourceKind {
         return ACCEPT;
     }
 
-    /** A DCAT source's address is its catalogue's first page. */
+    /** A DCAT source's address is its catalogue's first page; its pages are the size it chose. */
     @Override
-    public String firstPage(String url) {
+    public String firstPage(String url, int pageSize) {
         return url;
     }
 

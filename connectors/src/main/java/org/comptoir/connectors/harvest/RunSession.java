@@ -32,6 +32,7 @@ public final class RunSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
     private static final int PROGRESS_EVERY = 25;
+    static final int DEFAULT_PAGE_SIZE = 100;
 
     private final String runId;
     private final String sourceId;
@@ -71,6 +72,11 @@ public final class RunSession {
 
     public String sourceId() {
         return sourceId;
+    }
+
+    /** How many records a page should hold, for kinds whose source lets the client choose. */
+    public int pageSize() {
+        return DEFAULT_PAGE_SIZE;
     }
 
     /** The page being read, or null before the first one. */

@@ -12,8 +12,29 @@ public interface SourceKind {
     /** The {@code Accept} header of every fetch. */
     String accept();
 
-    /** The first page to fetch for a source registered with {@code url}. */
-    String firstPage(String url);
+    /**
+     * The first page to fetch for a source registered with {@code url}.
+     *
+     * @param pageSize how many records a page should hold, for kinds whose source lets the client
+     *     choose; others ignore it
+     */
+    String firstPage(String url, int pageSize);
+
+    /**
+     * Pages that together hold the same records as {@code pageUrl}, each smaller, to isolate a bad
+     * record when a page fails; empty when the kind cannot ask for smaller pages.
+     */
+    default java.util.List<String> split(String pageUrl) {
+        return java.util.List.of();
+    }
+
+    /**
+     * The page after {@code pageUrl}, known without reading it (an offset-paged API), so that a page
+     * that cannot be read is skipped and reported; null when the kind cannot know it.
+     */
+    default String after(String pageUrl) {
+        return null;
+    }
 
     /**
      * Maps one fetched page.

@@ -33,7 +33,10 @@ public class SourceKindTemplates extends RouteBuilder {
                 .process(routes::open)
                 .setProperty(HarvestRoutes.NEXT_URL, constant("{{" + HarvestRoutes.URL + "}}"))
                 .process(exchange -> HarvestRoutes.nextPage(
-                        exchange, kind.firstPage(exchange.getProperty(HarvestRoutes.NEXT_URL, String.class))))
+                        exchange,
+                        kind.firstPage(
+                                exchange.getProperty(HarvestRoutes.NEXT_URL, String.class),
+                                HarvestRoutes.session(exchange).pageSize())))
                 .loopDoWhile(exchangeProperty(HarvestRoutes.NEXT_URL).isNotNull())
                 .process(exchange -> HarvestRoutes.prepareFetch(exchange, kind.accept()))
                 .to(routes.httpEndpoint())
