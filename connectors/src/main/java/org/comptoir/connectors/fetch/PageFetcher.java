@@ -1,0 +1,234 @@
+package org.comptoir.connectors.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Fetches one page of a source over HTTP (Apache HttpClient 5), within the network rules and the
+ * page size limit. Every address the DNS answers is checked, for the first request and after each
+ * redirect; a redirect to a refused address is not followed. The body is read as a stream and
+ * reading stops at the limit, counted after decompression, so neither an endless nor a compressed
+ * answer can fill the memory; an answer shorter than announced is refused as truncated. Nothing is
+ * retried here: retries are the route configuration's.
+ */
+public final class PageFetcher implements AutoCloseable {
+    /** The {@code User-Agent} of every fetch, unless the request names another. */
+    public static final String USER_AGENT = "Comptoir-harvester";
+
+    private static final Set<String> NOT_SENT =
+            Set.of("host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer");
+
+    private final NetworkRules rules;
+    private final long maxBytes;
+    private final Clock clock;
+    private final CloseableHttpClient client;
+
+    /**
+     * @param maxBytes the most bytes a page may hold, once decompressed
+     */
+    public PageFetcher(
+            NetworkRules rules,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxRedirects,
+            long maxBytes,
+            Clock clock) {
+        this(rules, connectTimeout, readTimeout, maxRedirects, maxBytes, clock, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    PageFetcher(
+            NetworkRules rules,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxRedirects,
+            long maxBytes,
+            Clock clock,
+            DnsResolver dns) {
+        this.rules = rules;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new GuardedDnsResolver(rules, dns))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(readTimeout))
+                        .build())
+                .setDefaultSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.of(readTimeout))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        .setResponseTimeout(Timeout.of(readTimeout))
+                        .setRedirectsEnabled(maxRedirects > 0)
+                        .setMaxRedirects(maxRedirects)
+                        .build())
+                .setRedirectStrategy(new CheckedRedirects())
+                .setUserAgent(USER_AGENT)
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+    }
+
+    /**
+     * Fetches {@code url} with {@code headers}.
+     *
+     * @throws ForbiddenAddressException when the address, or a redirect, goes where the rules refuse
+     * @throws SourceAnswerException when the source answers a status other than 2xx
+     * @throws PageRefusedException when the page is larger than the limit
+     * @throws TruncatedBodyException when the answer stops before its end
+     * @throws IOException on any other network error, timeouts included
+     */
+    public FetchedPage fetch(String url, Map<String, String> headers) throws IOException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new PageRefusedException("l'adresse " + url + " n'est pas une URL valide", e);
+        }
+        rules.check(uri);
+        var request = new HttpGet(uri);
+        headers.forEach((name, value) -> {
+            if (value != null && !NOT_SENT.contains(name.toLowerCase(Locale.ROOT))) {
+                request.setHeader(name, value);
+            }
+        });
+        return client.execute(request, response -> {
+            try {
+                return read(url, response);
+            } catch (IOException | RuntimeException e) {
+                // Dropping the connection, rather than reading the rest of an answer we refuse
+                request.cancel();
+                throw e;
+            }
+        });
+    }
+
+    private FetchedPage read(String url, ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        if (status < 200 || status >= 300) {
+            var location = response.getFirstHeader(HttpHeaders.LOCATION);
+            throw new SourceAnswerException(
+                    url,
+                    status,
+                    response.getReasonPhrase(),
+                    location == null ? null : location.getValue(),
+                    retryAfter(response));
+        }
+        var entity = response.getEntity();
+        if (entity == null) {
+            return new FetchedPage(url, null, new byte[0]);
+        }
+        long announced = entity.getContentLength();
+        if (announced > maxBytes) {
+            throw tooLarge(url, "la source annonce " + announced + " octets");
+        }
+        var in = entity.getContent();
+        var body = readCapped(url, in, announced);
+        in.close();
+        return new FetchedPage(url, entity.getContentType(), body);
+    }
+
+    private byte[] readCapped(String url, InputStream in, long announced) throws IOException {
+        var out = new ByteArrayOutputStream(announced > 0 ? (int) announced : 8192);
+        var buffer = new byte[8192];
+        long received = 0;
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (java.net.SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new TruncatedBodyException(url, announced, received, e);
+            }
+            if (n < 0) {
+                break;
+            }
+            received += n;
+            if (received > maxBytes) {
+                throw tooLarge(url, "lecture arrêtée après " + maxBytes + " octets");
+            }
+            out.write(buffer, 0, n);
+        }
+        if (announced >= 0 && received != announced) {
+            throw new TruncatedBodyException(url, announced, received, null);
+        }
+        return out.toByteArray();
+    }
+
+    private PageRefusedException tooLarge(String url, String detail) {
+        return new PageRefusedException("la page " + url + " dépasse la taille maximale d'une page ("
+                + megabytes(maxBytes) + ", comptoir.harvest.limits.max-page-size) : " + detail);
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date, or null when absent or unreadable. */
+    Duration retryAfter(HttpResponse response) {
+        var header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        if (header == null || header.getValue() == null) {
+            return null;
+        }
+        var value = header.getValue().strip();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException e) {
+            var date = DateUtils.parseStandardDate(value);
+            if (date == null) {
+                return null;
+            }
+            var wait = Duration.between(clock.instant(), date);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        }
+    }
+
+    static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " Mio" : bytes + " octets";
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    /** Redirects followed only to addresses the rules allow, named in the refusal. */
+    private final class CheckedRedirects extends DefaultRedirectStrategy {
+        @Override
+        public URI getLocationURI(HttpRequest request, HttpResponse response, HttpContext context)
+                throws HttpException {
+            var location = super.getLocationURI(request, response, context);
+            try {
+                rules.check(location);
+            } catch (ForbiddenAddressException e) {
+                throw new ForbiddenAddressException("redirection vers " + location + " refusée : " + e.getMessage());
+            }
+            return location;
+        }
+    }
+}
