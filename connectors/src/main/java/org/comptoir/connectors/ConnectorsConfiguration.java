@@ -1,11 +1,20 @@
 package org.comptoir.connectors;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.http.HttpClientConfigurer;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.connectors.dcat.DcatPageReader;
+import org.comptoir.connectors.fetch.JsonLdContexts;
+import org.comptoir.connectors.fetch.LimitsProperties;
+import org.comptoir.connectors.fetch.NetworkProperties;
+import org.comptoir.connectors.fetch.NetworkRules;
+import org.comptoir.connectors.fetch.PageFetcher;
+import org.comptoir.connectors.fetch.PageGuard;
+import org.comptoir.connectors.fetch.RecordLimits;
+import org.comptoir.connectors.fetch.RetryDelays;
 import org.comptoir.connectors.harvest.HarvestEngine;
 import org.comptoir.connectors.harvest.HarvestProperties;
 import org.comptoir.connectors.harvest.HarvestRouteConfiguration;
@@ -27,7 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * db/changelog/connectors.yaml}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HarvestProperties.class)
+@EnableConfigurationProperties({HarvestProperties.class, NetworkProperties.class, LimitsProperties.class})
 public class ConnectorsConfiguration {
     @Bean
     Sources sources(JdbcClient jdbc, Clock clock) {
@@ -40,28 +49,67 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    HarvestRoutes harvestRoutes(RunSessions sessions, HarvestProperties properties) {
-        return new HarvestRoutes(sessions, properties);
+    HarvestRoutes harvestRoutes(RunSessions sessions) {
+        return new HarvestRoutes(sessions);
     }
 
     @Bean
-    HarvestRouteConfiguration harvestRouteConfiguration(HarvestProperties properties) {
-        return new HarvestRouteConfiguration(properties);
+    HarvestRouteConfiguration harvestRouteConfiguration(HarvestProperties properties, NetworkProperties network) {
+        return new HarvestRouteConfiguration(properties, network);
     }
 
-    @Bean(HarvestRoutes.HTTP_CLIENT)
-    HttpClientConfigurer comptoirHarvestHttpClient() {
-        return HarvestRoutes.httpClient();
+    /** The network rules, also for checking a source's address at registration. */
+    @Bean
+    NetworkRules networkRules(NetworkProperties network) {
+        return new NetworkRules(network);
     }
 
     @Bean
-    DcatPageReader dcatApKind() {
-        return new DcatPageReader();
+    PageFetcher pageFetcher(
+            NetworkRules rules,
+            HarvestProperties properties,
+            NetworkProperties network,
+            LimitsProperties limits,
+            Clock clock) {
+        return new PageFetcher(
+                rules,
+                properties.connectTimeout(),
+                properties.readTimeout(),
+                network.maxRedirects(),
+                limits.maxPageSize().toBytes(),
+                clock);
     }
 
     @Bean
-    SourceKindTemplates sourceKindTemplates(HarvestRoutes routes, List<SourceKind> kinds) {
-        return new SourceKindTemplates(routes, kinds);
+    PageGuard pageGuard(LimitsProperties limits) {
+        return new PageGuard(limits);
+    }
+
+    @Bean
+    RecordLimits recordLimits(LimitsProperties limits) {
+        return new RecordLimits(limits);
+    }
+
+    /** Exponential backoff from {@code redelivery-delay}, at most one minute, with jitter. */
+    @Bean
+    RetryDelays retryDelays(HarvestProperties properties) {
+        return new RetryDelays(properties.redeliveryDelay(), Duration.ofMinutes(1), new Random());
+    }
+
+    @Bean
+    DcatPageReader dcatApKind(PageFetcher fetcher) {
+        return new DcatPageReader(JsonLdContexts.through(fetcher));
+    }
+
+    @Bean
+    SourceKindTemplates sourceKindTemplates(
+            HarvestRoutes routes,
+            List<SourceKind> kinds,
+            PageFetcher fetcher,
+            PageGuard guard,
+            RecordLimits limits,
+            RetryDelays delays) {
+        return new SourceKindTemplates(routes, kinds, fetcher, guard, limits, delays);
     }
 
     @Bean

@@ -28,6 +28,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.rdf.DatasetGraphs;
+import org.comptoir.connectors.fetch.JsonLdContexts;
 import org.comptoir.connectors.harvest.HarvestAbortedException;
 import org.comptoir.connectors.harvest.SourceKind;
 import org.comptoir.connectors.harvest.SourcePage;
@@ -57,6 +58,18 @@ public final class DcatPageReader implements SourceKind {
             "application/json",
             "binary/octet-stream",
             "application/x-download");
+
+    private final JsonLdContexts contexts;
+
+    /** A reader that loads no remote JSON-LD context. */
+    public DcatPageReader() {
+        this(JsonLdContexts.none());
+    }
+
+    /** A reader that loads the remote JSON-LD contexts a page names through {@code contexts} only. */
+    public DcatPageReader(JsonLdContexts contexts) {
+        this.contexts = contexts;
+    }
 
     /**
      * @throws HarvestAbortedException when the page is not RDF that can be read
@@ -101,6 +114,7 @@ public final class DcatPageReader implements SourceKind {
             var parser = RDFParser.source(new ByteArrayInputStream(body))
                     .lang(lang)
                     .base(pageUrl)
+                    .context(contexts.parserContext())
                     .errorHandler(LENIENT);
             if (RDFLanguages.isQuads(lang)) {
                 var dataset = DatasetFactory.create();
@@ -111,7 +125,7 @@ public final class DcatPageReader implements SourceKind {
                 parser.parse(model);
             }
         } catch (RuntimeException e) {
-            throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(e.getMessage()), e);
+            throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(deepestMessage(e)), e);
         }
         if (model.isEmpty()) {
             throw unreadable(pageUrl, "la page ne contient aucun triplet (" + lang.getLabel() + ")");
@@ -298,6 +312,17 @@ public final class DcatPageReader implements SourceKind {
 
     private static HarvestAbortedException unreadable(String pageUrl, String detail, Throwable cause) {
         return new HarvestAbortedException("la page " + pageUrl + " n'est pas du RDF lisible : " + detail, cause);
+    }
+
+    /** The message of the deepest cause that has one: Titanium wraps the reason in generic errors. */
+    private static String deepestMessage(Throwable exception) {
+        var message = exception.getMessage();
+        for (var cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     private static String firstLine(String message) {

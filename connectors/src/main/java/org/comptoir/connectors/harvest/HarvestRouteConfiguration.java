@@ -7,32 +7,40 @@ import java.net.UnknownHostException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.comptoir.connectors.ConnectorException;
+import org.comptoir.connectors.fetch.ForbiddenAddressException;
+import org.comptoir.connectors.fetch.NetworkProperties;
+import org.comptoir.connectors.fetch.SourceAnswerException;
+import org.comptoir.connectors.fetch.TruncatedBodyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one route configuration every harvest route uses: a page that fails with a network error, a
- * timeout or a 5xx (also 408 and 429) answer is fetched again with exponential backoff; when the
- * attempts are spent, or on any other error, the run fails with a reason naming the URL and the
- * error. What the run took in before stays; nothing is withdrawn.
+ * timeout, a truncated answer or a 5xx (also 408 and 429) answer is fetched again, after the wait
+ * the fetch step set (what the source asked for with {@code Retry-After}, else exponential backoff
+ * with jitter); a source asking to wait longer than {@code comptoir.harvest.network.max-retry-wait}
+ * is not waited for. When the attempts are spent, or on any other error (an address the network
+ * rules refuse, above all), the run fails with a reason naming the URL and the error. What the run
+ * took in before stays; nothing is withdrawn.
  */
 public class HarvestRouteConfiguration extends RouteConfigurationBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(HarvestRouteConfiguration.class);
 
     private final HarvestProperties properties;
+    private final NetworkProperties network;
 
-    public HarvestRouteConfiguration(HarvestProperties properties) {
+    public HarvestRouteConfiguration(HarvestProperties properties, NetworkProperties network) {
         this.properties = properties;
+        this.network = network;
     }
 
     @Override
     public void configuration() {
         var configuration = routeConfiguration(HarvestRoutes.CONFIGURATION_ID);
         retried(configuration
-                .onException(HttpOperationFailedException.class)
+                .onException(SourceAnswerException.class)
                 .onWhen(exchange -> isRetryableAnswer(exchange.getException())));
         retried(configuration.onException(IOException.class));
         configuration
@@ -44,15 +52,14 @@ public class HarvestRouteConfiguration extends RouteConfigurationBuilder {
                 .process(this::failRun);
     }
 
-    /** Fetched again with exponential backoff, then the run fails with a reason. */
+    /**
+     * Fetched again after the wait the fetch step set ({@code Exchange.REDELIVERY_DELAY}), then the
+     * run fails with a reason.
+     */
     private void retried(OnExceptionDefinition onException) {
-        long delay = properties.redeliveryDelay().toMillis();
         onException
                 .maximumRedeliveries(properties.maxRedeliveries())
-                .redeliveryDelay(delay)
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .maximumRedeliveryDelay(Math.max(delay, 60_000))
+                .redeliveryDelay(properties.redeliveryDelay().toMillis())
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logStackTrace(false)
                 .logExhausted(false)
@@ -60,13 +67,13 @@ public class HarvestRouteConfiguration extends RouteConfigurationBuilder {
                 .process(this::failRun);
     }
 
-    static boolean isRetryableAnswer(Throwable exception) {
-        var failure = find(exception, HttpOperationFailedException.class);
-        if (failure == null) {
-            return false;
-        }
-        int status = failure.getStatusCode();
-        return status >= 500 || status == 408 || status == 429;
+    boolean isRetryableAnswer(Throwable exception) {
+        var failure = find(exception, SourceAnswerException.class);
+        return failure != null && failure.isTransient() && !asksTooLong(failure);
+    }
+
+    private boolean asksTooLong(SourceAnswerException answer) {
+        return answer.retryAfter() != null && answer.retryAfter().compareTo(network.maxRetryWait()) > 0;
     }
 
     private void failRun(Exchange exchange) {
@@ -81,7 +88,7 @@ public class HarvestRouteConfiguration extends RouteConfigurationBuilder {
 
     /** A failure reaches the run once its redeliveries are spent: all of them, for the retried kinds. */
     private int attempts(Throwable exception) {
-        boolean retried = find(exception, HttpOperationFailedException.class) != null
+        boolean retried = find(exception, SourceAnswerException.class) != null
                 ? isRetryableAnswer(exception)
                 : find(exception, IOException.class) != null;
         return retried ? 1 + properties.maxRedeliveries() : 1;
@@ -90,14 +97,28 @@ public class HarvestRouteConfiguration extends RouteConfigurationBuilder {
     /** Why a run failed, in French, naming the URL and the error. */
     String reason(Throwable exception, String url, int attempts) {
         var after = attempts > 1 ? ", après " + attempts + " tentatives" : "";
-        var answer = find(exception, HttpOperationFailedException.class);
+        var answer = find(exception, SourceAnswerException.class);
         if (answer != null) {
-            var text = answer.getStatusText() == null || answer.getStatusText().isBlank()
+            var text = answer.statusText() == null || answer.statusText().isBlank()
                     ? ""
-                    : " (" + answer.getStatusText() + ")";
-            var redirect = answer.getRedirectLocation() == null ? "" : " vers " + answer.getRedirectLocation();
-            return "la source a répondu " + answer.getStatusCode() + text + redirect + " à GET "
-                    + (answer.getUri() == null ? url : answer.getUri()) + after;
+                    : " (" + answer.statusText() + ")";
+            var redirect = answer.location() == null ? "" : " vers " + answer.location();
+            var answered = "la source a répondu " + answer.status() + text + redirect + " à GET " + answer.url();
+            if (answer.isTransient() && asksTooLong(answer)) {
+                return answered + " et demande d'attendre " + seconds(answer.retryAfter())
+                        + " avant de réessayer (Retry-After), plus que le maximum de "
+                        + seconds(network.maxRetryWait())
+                        + " (comptoir.harvest.network.max-retry-wait) : récolte arrêtée, à relancer plus tard";
+            }
+            return answered + after;
+        }
+        var forbidden = find(exception, ForbiddenAddressException.class);
+        if (forbidden != null) {
+            return "GET " + url + " : " + forbidden.getMessage();
+        }
+        var truncated = find(exception, TruncatedBodyException.class);
+        if (truncated != null) {
+            return truncated.getMessage() + after;
         }
         var aborted = find(exception, ConnectorException.class);
         if (aborted != null) {

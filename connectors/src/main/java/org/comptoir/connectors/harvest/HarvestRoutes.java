@@ -1,13 +1,10 @@
 package org.comptoir.connectors.harvest;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * What every route template shares ({@link SourceKindTemplates}): its parameters, its entry
- * endpoint, the route configuration it uses, the HTTP endpoint with the configured timeouts, and the
- * steps that open, page and close a run.
+ * endpoint, the route configuration it uses, and the steps that open, page and close a run.
  */
 public final class HarvestRoutes {
     /** The shared route configuration: retries, timeouts, error recording. */
@@ -23,20 +20,10 @@ public final class HarvestRoutes {
     /** Exchange property: the next page to read, absent after the last one. */
     public static final String NEXT_URL = "comptoirNextUrl";
 
-    /**
-     * The bean name of the {@link #httpClient()} configurer the HTTP endpoint refers to; the
-     * application context must hold it.
-     */
-    public static final String HTTP_CLIENT = "comptoirHarvestHttpClient";
-
-    static final String USER_AGENT = "Comptoir-harvester";
-
     private final RunSessions sessions;
-    private final HarvestProperties properties;
 
-    public HarvestRoutes(RunSessions sessions, HarvestProperties properties) {
+    public HarvestRoutes(RunSessions sessions) {
         this.sessions = sessions;
-        this.properties = properties;
     }
 
     public static String routeId(String sourceId) {
@@ -45,27 +32,6 @@ public final class HarvestRoutes {
 
     static String entryOf(String sourceId) {
         return "direct:harvest-" + sourceId;
-    }
-
-    /**
-     * The HTTP endpoint a template fetches pages with ({@code Exchange.HTTP_URI} says which page),
-     * with the configured timeouts; redirects are followed.
-     */
-    public String httpEndpoint() {
-        long connect = properties.connectTimeout().toMillis();
-        long read = properties.readTimeout().toMillis();
-        return "http://comptoir-harvest-source?followRedirects=true&throwExceptionOnFailure=true"
-                + "&httpClientConfigurer=#" + HTTP_CLIENT + "&userAgent=" + USER_AGENT
-                + "&connectTimeout=" + connect + "&connectionRequestTimeout=" + connect
-                + "&responseTimeout=" + read + "&soTimeout=" + read;
-    }
-
-    /**
-     * The HTTP client of harvests retries nothing by itself: redelivery, with its backoff and its
-     * logging, is the route configuration's alone.
-     */
-    public static HttpClientConfigurer httpClient() {
-        return HttpClientBuilder::disableAutomaticRetries;
     }
 
     /** First step of a run: the body is the run id; a run that is no longer queued is left alone. */
@@ -79,7 +45,10 @@ public final class HarvestRoutes {
         exchange.setProperty(SESSION, session.get());
     }
 
-    /** Before each fetch: announces the page to the session and asks for it in the kind's syntax. */
+    /**
+     * Before each fetch: announces the page to the session and asks for it in the kind's syntax. The
+     * message's headers (but Camel's own) are the request's ({@code Exchange.HTTP_URI} names the page).
+     */
     public static void prepareFetch(Exchange exchange, String accept) {
         var url = exchange.getProperty(NEXT_URL, String.class);
         session(exchange).startPage(url);

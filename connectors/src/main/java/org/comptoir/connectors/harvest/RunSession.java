@@ -50,6 +50,7 @@ public final class RunSession {
     private int unchanged;
     private int failed;
     private int errorsKept;
+    private boolean partial;
 
     RunSession(
             String runId,
@@ -146,18 +147,41 @@ public final class RunSession {
         }
     }
 
+    /**
+     * Reports a record refused before it reached the catalogue (beyond a per-record limit): counted
+     * as failed, with its key, and not withdrawn since the source still has it.
+     */
+    public void refuse(String sourceKey, String reason) {
+        if (!seenKeys.add(sourceKey)) {
+            return;
+        }
+        seen++;
+        recordFailure(sourceKey, reason);
+    }
+
+    /**
+     * Reports a page the run stepped over because it could not be read: its URL and the reason are
+     * shown as a failure, and the run is no longer complete, so {@link #complete()} withdraws nothing.
+     */
+    public void pageSkipped(String pageUrl, String reason) {
+        partial = true;
+        recordFailure(pageUrl, "page sautée : " + reason);
+        LOG.warn("Run {} of source {} skipped page {}: {}", runId, sourceId, pageUrl, reason);
+    }
+
     /** Ends a page: its progress becomes visible. */
     public void pageRead() {
         writeProgress();
     }
 
     /**
-     * Ends a complete run: the source's datasets it did not see are withdrawn (never deleted).
+     * Ends a run that read its source to the end: the source's datasets it did not see are withdrawn
+     * (never deleted), unless a page was skipped ({@link #pageSkipped}), when nothing is.
      *
      * @return how many were withdrawn
      */
     public int complete() {
-        int withdrawn = ingestion.withdrawAbsent(sourceId, Set.copyOf(seenKeys));
+        int withdrawn = partial ? 0 : ingestion.withdrawAbsent(sourceId, Set.copyOf(seenKeys));
         runs.finish(runId, RunStatus.SUCCEEDED, seen, total, counts(withdrawn), null, clock.instant());
         LOG.info("Run {} of source {} succeeded: {} seen, {}", runId, sourceId, seen, counts(withdrawn));
         return withdrawn;

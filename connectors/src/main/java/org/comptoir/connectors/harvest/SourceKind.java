@@ -13,6 +13,18 @@ public interface SourceKind {
     String accept();
 
     /**
+     * The media types (or ranges, {@code application/*}) a page of this kind may come as; a page of
+     * another declared type is refused before {@link #read}, and so is an HTML page unless named here
+     * without wildcard. By default the ranges {@link #accept()} names, without their parameters.
+     */
+    default java.util.List<String> expects() {
+        return java.util.Arrays.stream(accept().split(","))
+                .map(range -> range.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(range -> !range.isEmpty())
+                .toList();
+    }
+
+    /**
      * The first page to fetch for a source registered with {@code url}.
      *
      * @param pageSize how many records a page should hold, for kinds whose source lets the client

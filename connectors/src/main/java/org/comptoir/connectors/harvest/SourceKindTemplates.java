@@ -1,22 +1,53 @@
 package org.comptoir.connectors.harvest;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.comptoir.connectors.ConnectorException;
+import org.comptoir.connectors.fetch.FetchedPage;
+import org.comptoir.connectors.fetch.PageFetcher;
+import org.comptoir.connectors.fetch.PageGuard;
+import org.comptoir.connectors.fetch.PageRefusedException;
+import org.comptoir.connectors.fetch.RecordLimits;
+import org.comptoir.connectors.fetch.RetryDelays;
+import org.comptoir.connectors.fetch.SourceAnswerException;
 
 /**
  * One Camel route template per {@link SourceKind}, named after it; a source is a route of its
- * kind's template. A route fetches the source page by page over HTTP while there is a next page,
- * maps each page with the kind and hands each record to the run. Retries, timeouts and failures are
- * the shared route configuration's business.
+ * kind's template. A route fetches the source page by page while there is a next page ({@link
+ * PageFetcher}), checks each page before its kind reads it ({@link PageGuard}), checks each record
+ * against the per-record limits ({@link RecordLimits}) and hands it to the run. A page that cannot be
+ * read is split or stepped over when its kind allows ({@link PagingPlan}). Retries, timeouts and
+ * failures are the shared route configuration's business; this step sets how long to wait before
+ * the next attempt ({@link RetryDelays}).
  */
 public class SourceKindTemplates extends RouteBuilder {
+    static final String PLAN = "comptoirPagingPlan";
+    private static final String REFUSAL = "comptoirPageRefusal";
+
     private final HarvestRoutes routes;
     private final List<SourceKind> kinds;
+    private final PageFetcher fetcher;
+    private final PageGuard guard;
+    private final RecordLimits limits;
+    private final RetryDelays delays;
 
-    public SourceKindTemplates(HarvestRoutes routes, List<SourceKind> kinds) {
+    public SourceKindTemplates(
+            HarvestRoutes routes,
+            List<SourceKind> kinds,
+            PageFetcher fetcher,
+            PageGuard guard,
+            RecordLimits limits,
+            RetryDelays delays) {
         this.routes = routes;
         this.kinds = List.copyOf(kinds);
+        this.fetcher = fetcher;
+        this.guard = guard;
+        this.limits = limits;
+        this.delays = delays;
     }
 
     @Override
@@ -31,6 +62,7 @@ public class SourceKindTemplates extends RouteBuilder {
                 .from(HarvestRoutes.ENTRY)
                 .routeConfigurationId(HarvestRoutes.CONFIGURATION_ID)
                 .process(routes::open)
+                .process(exchange -> exchange.setProperty(PLAN, new PagingPlan(kind)))
                 .setProperty(HarvestRoutes.NEXT_URL, constant("{{" + HarvestRoutes.URL + "}}"))
                 .process(exchange -> HarvestRoutes.nextPage(
                         exchange,
@@ -39,23 +71,88 @@ public class SourceKindTemplates extends RouteBuilder {
                                 HarvestRoutes.session(exchange).pageSize())))
                 .loopDoWhile(exchangeProperty(HarvestRoutes.NEXT_URL).isNotNull())
                 .process(exchange -> HarvestRoutes.prepareFetch(exchange, kind.accept()))
-                .to(routes.httpEndpoint())
+                .process(this::fetch)
                 .process(exchange -> readPage(kind, exchange))
                 .end()
                 .process(HarvestRoutes::complete);
     }
 
-    private static void readPage(SourceKind kind, Exchange exchange) {
-        var session = HarvestRoutes.session(exchange);
+    /**
+     * Fetches the page the message names, with the message's headers (Camel's own left out). A page
+     * refused for its size is kept aside for {@link #readPage}, to be split or stepped over; on an
+     * error worth another attempt, sets how long the route configuration waits before it.
+     */
+    private void fetch(Exchange exchange) throws IOException {
         var message = exchange.getMessage();
-        var body = message.getBody(byte[].class);
-        var page = kind.read(
-                body == null ? new byte[0] : body,
-                message.getHeader(Exchange.CONTENT_TYPE, String.class),
-                session.currentUrl());
+        var url = message.getHeader(Exchange.HTTP_URI, String.class);
+        int failedBefore = message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        message.removeHeader(Exchange.REDELIVERY_DELAY);
+        var headers = new LinkedHashMap<String, String>();
+        message.getHeaders().forEach((name, value) -> {
+            if (value != null && !name.toLowerCase(Locale.ROOT).startsWith("camel")) {
+                headers.put(name, value.toString());
+            }
+        });
+        exchange.removeProperty(REFUSAL);
+        try {
+            message.setBody(fetcher.fetch(url, headers));
+        } catch (PageRefusedException e) {
+            exchange.setProperty(REFUSAL, e);
+        } catch (SourceAnswerException e) {
+            if (e.isTransient()) {
+                waitBeforeNextAttempt(exchange, failedBefore, e.retryAfter());
+            }
+            throw e;
+        } catch (IOException e) {
+            waitBeforeNextAttempt(exchange, failedBefore, null);
+            throw e;
+        }
+    }
+
+    private void waitBeforeNextAttempt(Exchange exchange, int failedBefore, java.time.Duration retryAfter) {
+        exchange.getMessage()
+                .setHeader(
+                        Exchange.REDELIVERY_DELAY,
+                        delays.before(failedBefore + 1, retryAfter).toMillis());
+    }
+
+    private void readPage(SourceKind kind, Exchange exchange) {
+        var session = HarvestRoutes.session(exchange);
+        var plan = exchange.getProperty(PLAN, PagingPlan.class);
+        var url = session.currentUrl();
+        SourcePage page;
+        try {
+            var refusal = exchange.getProperty(REFUSAL, PageRefusedException.class);
+            if (refusal != null) {
+                throw refusal;
+            }
+            var fetched = exchange.getMessage().getBody(FetchedPage.class);
+            guard.check(fetched, kind.expects());
+            page = kind.read(fetched.body(), fetched.contentType(), url);
+        } catch (RuntimeException e) {
+            var reason = e instanceof ConnectorException
+                    ? e.getMessage()
+                    : "la page " + url + " n'a pas pu être lue (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " : " + e.getMessage()) + ")";
+            var recovery = plan.afterFailure(url, reason, e);
+            if (recovery.skipped()) {
+                session.pageSkipped(url, reason);
+            }
+            HarvestRoutes.nextPage(exchange, recovery.next());
+            return;
+        } finally {
+            exchange.getMessage().setBody(null);
+        }
         session.sourceTotal(page.totalItems());
-        page.records().forEach(session::accept);
+        for (var record : page.records()) {
+            var problem = limits.problem(record);
+            if (problem == null) {
+                session.accept(record);
+            } else {
+                session.refuse(record.sourceKey(), problem);
+            }
+        }
         session.pageRead();
-        HarvestRoutes.nextPage(exchange, page.next());
+        HarvestRoutes.nextPage(exchange, plan.afterRead(page.next()));
     }
 }

@@ -1,0 +1,305 @@
+package org.comptoir.connectors.fetch;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * What every page goes through between the fetch and its kind's reader, whatever the kind: a page
+ * of a type the kind does not expect (an HTML error page above all, whatever type it claims), text
+ * that does not decode in its charset, an XML prolog that could make a parser expand or fetch
+ * entities ({@link XmlProlog}), and JSON nested deeper than the limit are refused with a reason that
+ * names the page, before any parser sees them.
+ */
+public final class PageGuard {
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("^<\\?xml[^>]*\\bencoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+    private static final List<String> BINARY_TYPES_ARE_NOT = List.of(
+            "text/",
+            "json",
+            "xml",
+            "turtle",
+            "n-triples",
+            "n-quads",
+            "trig",
+            "n3",
+            "csv",
+            "octet-stream",
+            "x-download");
+    private static final int PROLOG_WINDOW = 1 << 20;
+
+    private final LimitsProperties limits;
+    private final JsonFactory json;
+
+    public PageGuard(LimitsProperties limits) {
+        this.limits = limits;
+        int pageSize = (int) limits.maxPageSize().toBytes();
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxJsonDepth())
+                        .maxDocumentLength(pageSize)
+                        .maxStringLength(pageSize)
+                        .maxNameLength(pageSize)
+                        .build())
+                .build();
+    }
+
+    /**
+     * Checks a page before its kind reads it.
+     *
+     * @param expects the media ranges the kind reads ({@code text/turtle}, {@code application/*},
+     *     {@code *}{@code /*}...); HTML is refused unless named without wildcard
+     * @throws PageRefusedException naming the page and what is wrong
+     */
+    public void check(FetchedPage page, List<String> expects) {
+        var mediaType = mediaType(page.contentType());
+        var body = page.body();
+        if (mediaType != null && !matches(mediaType, expects)) {
+            throw refused(
+                    page,
+                    "elle est de type " + mediaType + (isHtml(mediaType) ? " (une page HTML)" : "")
+                            + ", alors que la source doit répondre en " + String.join(", ", expects));
+        }
+        if (!expects.contains("text/html") && looksLikeHtml(body)) {
+            throw refused(
+                    page,
+                    "c'est une page HTML (une page d'erreur ou de maintenance ?)"
+                            + (mediaType == null ? "" : ", servie comme " + mediaType));
+        }
+        if (mediaType != null && !isTextual(mediaType)) {
+            return;
+        }
+        var charset = charset(page, mediaType);
+        decode(page, body, charset);
+        if (isXml(mediaType, body)) {
+            checkXml(page, body, charset);
+        } else if (isJson(mediaType, body)) {
+            checkJson(page, body, charset);
+        }
+    }
+
+    private static boolean matches(String mediaType, List<String> expects) {
+        for (var range : expects) {
+            if (range.equals(mediaType)) {
+                return true;
+            }
+            if (isHtml(mediaType)) {
+                continue;
+            }
+            if (range.equals("*/*")
+                    || (range.endsWith("/*") && mediaType.startsWith(range.substring(0, range.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHtml(String mediaType) {
+        return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
+    }
+
+    private static boolean looksLikeHtml(byte[] body) {
+        var start = start(body, 256).toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    private static boolean isTextual(String mediaType) {
+        return BINARY_TYPES_ARE_NOT.stream().anyMatch(mediaType::contains);
+    }
+
+    private static boolean isXml(String mediaType, byte[] body) {
+        if (mediaType != null && mediaType.contains("xml")) {
+            return true;
+        }
+        return (mediaType == null || !mediaType.contains("json"))
+                && start(body, 16).startsWith("<");
+    }
+
+    private static boolean isJson(String mediaType, byte[] body) {
+        if (mediaType != null && mediaType.contains("json")) {
+            return true;
+        }
+        var start = start(body, 16);
+        return (mediaType == null || !mediaType.startsWith("text/"))
+                && (start.startsWith("{") || start.startsWith("["));
+    }
+
+    /** The charset the page says (header, byte order mark, XML declaration), else UTF-8. */
+    private static Charset charset(FetchedPage page, String mediaType) {
+        var declared = parameter(page.contentType(), "charset");
+        var body = page.body();
+        if (declared == null && body.length >= 2) {
+            if ((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
+                declared = "UTF-16BE";
+            } else if ((body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE) {
+                declared = "UTF-16LE";
+            }
+        }
+        if (declared == null) {
+            var matcher = XML_ENCODING.matcher(start(body, 200));
+            if (matcher.find()) {
+                declared = matcher.group(1);
+            }
+        }
+        if (declared == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(declared);
+        } catch (IllegalArgumentException e) {
+            throw refused(page, "elle déclare le jeu de caractères « " + declared + " », que Comptoir ne connaît pas");
+        }
+    }
+
+    /** Decodes strictly, in slices, to name the offset of the first byte that does not decode. */
+    private static void decode(FetchedPage page, byte[] body, Charset charset) {
+        var decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var in = ByteBuffer.wrap(body);
+        var out = CharBuffer.allocate(8192);
+        while (true) {
+            var result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int offset = in.position();
+                throw refused(
+                        page,
+                        "elle n'est pas du texte " + charset.name() + " valide : octet 0x"
+                                + String.format("%02X", body[offset] & 0xFF) + " invalide à la position " + offset
+                                + " (compté depuis 0)");
+            }
+            if (result.isUnderflow()) {
+                break;
+            }
+            out.clear();
+        }
+        out.clear();
+        decoder.flush(out);
+    }
+
+    private static void checkXml(FetchedPage page, byte[] body, Charset charset) {
+        var prolog = new String(body, 0, Math.min(body.length, PROLOG_WINDOW), charset);
+        Map<String, Integer> entities;
+        try {
+            entities = XmlProlog.entities(prolog);
+        } catch (IllegalArgumentException e) {
+            throw refused(page, e.getMessage() + " ; refusé avant toute lecture XML");
+        }
+        if (entities.isEmpty()) {
+            return;
+        }
+        var bytes =
+                charset.equals(StandardCharsets.UTF_8) || charset.newEncoder().maxBytesPerChar() <= 1
+                        ? body
+                        : new String(body, charset).getBytes(StandardCharsets.UTF_8);
+        long expansion = 0;
+        for (int amp = 0; amp < bytes.length; amp++) {
+            if (bytes[amp] != '&') {
+                continue;
+            }
+            int semicolon = amp + 1;
+            while (semicolon < bytes.length
+                    && semicolon - amp < 256
+                    && bytes[semicolon] != ';'
+                    && bytes[semicolon] != '&') {
+                semicolon++;
+            }
+            if (semicolon < bytes.length && bytes[semicolon] == ';') {
+                var length = entities.get(new String(bytes, amp + 1, semicolon - amp - 1, StandardCharsets.UTF_8));
+                if (length != null) {
+                    expansion += length;
+                }
+            }
+        }
+        if (expansion > XmlProlog.EXPANSION_BUDGET) {
+            throw refused(
+                    page,
+                    "ses entités XML s'étendraient en " + expansion + " caractères (plus de "
+                            + XmlProlog.EXPANSION_BUDGET + ") ; refusé avant toute lecture XML");
+        }
+    }
+
+    private void checkJson(FetchedPage page, byte[] body, Charset charset) {
+        try (var parser = charset.equals(StandardCharsets.UTF_8)
+                ? json.createParser(ObjectReadContext.empty(), body)
+                : json.createParser(
+                        ObjectReadContext.empty(), new InputStreamReader(new ByteArrayInputStream(body), charset))) {
+            while (parser.nextToken() != null) {
+                // every token is read, so that the limits apply to the whole page
+            }
+        } catch (JacksonException e) {
+            var location = e.getLocation();
+            var where = location == null
+                    ? ""
+                    : " (ligne " + location.getLineNr() + ", colonne " + location.getColumnNr() + ")";
+            var message = e.getOriginalMessage();
+            if (message != null && message.contains("nesting depth")) {
+                throw refused(
+                        page,
+                        "son JSON imbrique plus de " + limits.maxJsonDepth()
+                                + " niveaux d'objets et de tableaux (comptoir.harvest.limits.max-json-depth)" + where);
+            }
+            throw refused(page, "ce n'est pas du JSON valide" + where + " : " + firstLine(message));
+        }
+    }
+
+    static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        var type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+        return type.isEmpty() ? null : type;
+    }
+
+    private static String parameter(String contentType, String name) {
+        if (contentType == null) {
+            return null;
+        }
+        for (var part : contentType.split(";")) {
+            int equals = part.indexOf('=');
+            if (equals > 0 && part.substring(0, equals).strip().equalsIgnoreCase(name)) {
+                var value = part.substring(equals + 1).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+
+    /** The first characters of the body, byte order mark and leading space left out. */
+    private static String start(byte[] body, int length) {
+        int from = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+        return new String(body, from, Math.min(body.length - from, length), StandardCharsets.ISO_8859_1).stripLeading();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "erreur de syntaxe";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static PageRefusedException refused(FetchedPage page, String reason) {
+        return new PageRefusedException("la page " + page.url() + " est refusée : " + reason);
+    }
+}
