@@ -2,6 +2,7 @@ package org.comptoir.catalog.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.comptoir.catalog.Fixtures.openGovernance;
 
 import java.time.Clock;
@@ -274,8 +275,7 @@ public abstract class HarvestIngestionContract {
         }
         assertThat(identities.ofRun(run.runId()))
                 .extracting(IdentityDecision::kind, IdentityDecision::previousKey, IdentityDecision::sourceKey)
-                .contains(org.assertj.core.groups.Tuple.tuple(
-                        IdentityDecision.Kind.RECONCILED, key(0), HUB + "datasets/jeu-0-nouveau-slug"))
+                .contains(tuple(IdentityDecision.Kind.RECONCILED, key(0), HUB + "datasets/jeu-0-nouveau-slug"))
                 .hasSize(6);
         var after = harvest(republished);
         assertThat(after.outcomes().values())
@@ -371,6 +371,27 @@ public abstract class HarvestIngestionContract {
                         .dataset()
                         .id())
                 .isEqualTo(ids.get(key(1)));
+    }
+
+    @Test
+    void reportsARecordThatComesAfterANewOneTookItsDatasetsIdentity() {
+        var records = new LinkedHashMap<String, HarvestedRecord>();
+        records.put(key(1), dataset(key(1), "Cadastre", landing(1), download(1)));
+        var ids = harvest(records).ids();
+        var newcomer = HUB + "datasets/cadastre-2026";
+        var next = new LinkedHashMap<String, HarvestedRecord>();
+        next.put(newcomer, dataset(newcomer, "Cadastre 2026", landing(9), download(1)));
+        next.put(key(1), dataset(key(1), "Cadastre", landing(1), download(1)));
+
+        var run = harvest(next);
+
+        assertThat(run.outcomes().get(newcomer).kind()).isEqualTo(IngestOutcome.Kind.RECONCILED);
+        assertThat(run.outcomes().get(key(1)).kind()).isEqualTo(IngestOutcome.Kind.ADDED);
+        assertThat(identities.ofRun(run.runId()))
+                .extracting(IdentityDecision::kind, IdentityDecision::sourceKey, IdentityDecision::candidates)
+                .containsExactly(
+                        tuple(IdentityDecision.Kind.RECONCILED, newcomer, List.of()),
+                        tuple(IdentityDecision.Kind.AMBIGUOUS, key(1), List.of(ids.get(key(1)))));
     }
 
     @Test
