@@ -34,7 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * What every source kind must do, whatever its format: harvest every page, fail a bad record alone,
  * skip what did not change, withdraw what disappeared, retry a flaky source, and fail a run with a
- * clear reason without losing what earlier runs took in. A kind's integration tests extend this
+ * clear reason without losing what earlier runs took in; a failed run never brings a withdrawal closer. A kind's integration tests extend this
  * class and serve its small test catalogue with WireMock.
  */
 @SpringBootTest(classes = ConnectorsTestApplication.class)
@@ -117,8 +117,12 @@ public abstract class ConnectorContract {
                 .isEqualTo(before.dataset().provenance().updatedAt());
     }
 
+    /**
+     * With the default grace ({@code comptoir.harvest.withdrawal.grace-runs=2}), a dataset is
+     * withdrawn by the second complete run that no longer lists it, not the first.
+     */
     @Test
-    void withdrawsWhatACompleteRunNoLongerSeesAndUpdatesWhatChanged() {
+    void withdrawsWhatTwoCompleteRunsNoLongerSeeAndUpdatesWhatChanged() {
         var base = base();
         serveCatalogue(base, 1);
         var source = aSource(base);
@@ -126,16 +130,38 @@ public abstract class ConnectorContract {
         var counters = stored(source, "compteurs");
         serveCatalogue(base, 2);
 
-        var run = harvest(source);
+        var first = harvest(source);
 
-        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(run.counts()).isEqualTo(new Counts(0, 1, 1, 1, 1));
-        var trees = stored(source, "arbres");
-        assertThat(trees.dataset().governance().status()).isEqualTo(PublicationStatus.WITHDRAWN);
+        assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(first.counts()).isEqualTo(new Counts(0, 1, 1, 0, 1));
+        assertStillPublished(source, "arbres");
         assertThat(stored(source, "compteurs").dataset().version())
                 .isGreaterThan(counters.dataset().version());
-        assertThat(stored(source, "stationnement").dataset().governance().status())
-                .isEqualTo(PublicationStatus.PUBLISHED);
+
+        var second = harvest(source);
+
+        assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.counts()).isEqualTo(new Counts(0, 0, 2, 1, 1));
+        assertThat(stored(source, "arbres").dataset().governance().status()).isEqualTo(PublicationStatus.WITHDRAWN);
+        assertStillPublished(source, "stationnement", "compteurs");
+    }
+
+    @Test
+    void neverCountsAFailedRunTowardTheWithdrawalGrace() {
+        var base = base();
+        serveCatalogue(base, 1);
+        var source = aSource(base);
+        harvest(source);
+        serveCatalogue(base, 2);
+        source().stubFor(
+                        get(urlEqualTo(secondPage(base))).willReturn(aResponse().withStatus(502)));
+        assertThat(harvest(source).status()).isEqualTo(RunStatus.FAILED);
+        serveCatalogue(base, 2);
+
+        var complete = harvest(source);
+
+        assertThat(complete.counts().withdrawn()).isZero();
+        assertStillPublished(source, "arbres");
     }
 
     @Test
@@ -145,6 +171,7 @@ public abstract class ConnectorContract {
         var source = aSource(base);
         harvest(source);
         serveCatalogue(base, 2);
+        harvest(source);
         harvest(source);
         serveCatalogue(base, 1);
 

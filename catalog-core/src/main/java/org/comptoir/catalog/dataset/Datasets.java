@@ -124,6 +124,16 @@ public class Datasets {
     }
 
     /**
+     * Gives a harvested dataset the key its source now knows it by (its source changed its
+     * identifiers); the caller has checked that no other dataset of the source has that key.
+     */
+    public void rekey(String id, String sourceKey) {
+        jdbc.sql("UPDATE dataset SET source_key = ?, source_key_hash = ? WHERE id = ?")
+                .params(sourceKey, sha256(sourceKey), id)
+                .update();
+    }
+
+    /**
      * Keeps the raw payload a harvest received for a dataset (the last one only). One upsert
      * statement: an update-then-insert would take gap locks that deadlock concurrent harvests on
      * MariaDB. H2 understands the same statement in MariaDB mode.

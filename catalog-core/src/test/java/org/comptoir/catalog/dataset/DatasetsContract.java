@@ -17,8 +17,12 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.comptoir.catalog.ingest.CatalogIngestion;
+import org.comptoir.catalog.ingest.DatasetIdentities;
+import org.comptoir.catalog.ingest.HarvestWithdrawals;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
+import org.comptoir.catalog.ingest.IngestRun;
+import org.comptoir.catalog.ingest.WithdrawalProperties;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.LocalIris;
 import org.comptoir.catalog.search.JdbcCatalogSearch;
@@ -37,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public abstract class DatasetsContract {
     protected static final String CHANGELOG = "classpath:db/changelog/catalog.yaml";
+    protected static final String INGEST_CHANGELOG = "classpath:db/changelog/ingest.yaml";
 
     private final List<Object> events = new ArrayList<>();
     private Datasets datasets;
@@ -54,7 +59,10 @@ public abstract class DatasetsContract {
         var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         datasets = new Datasets(jdbc);
         registration = new DatasetRegistration(datasets, transactions, events::add, clock);
-        ingestion = new CatalogIngestion(datasets, transactions, events::add, clock);
+        var withdrawals = new HarvestWithdrawals(
+                datasets, jdbc, transactions, events::add, clock, WithdrawalProperties.defaults());
+        ingestion = new CatalogIngestion(
+                datasets, new DatasetIdentities(jdbc), withdrawals, transactions, events::add, clock);
         search = new JdbcCatalogSearch(jdbc, datasets);
     }
 
@@ -129,7 +137,7 @@ public abstract class DatasetsContract {
                     dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://src.example/arbres.csv> ;
                         dct:rights <https://src.example/rights> ; dcat:compressFormat <http://www.iana.org/assignments/media-types/application/zip> ] .
                 """);
-        var outcome = ingestion.ingest("src-1", record, openGovernance());
+        var outcome = ingestion.ingest(run("src-1"), record, openGovernance());
         var stored = datasets.find(outcome.datasetId()).orElseThrow();
 
         registration.update(
@@ -156,11 +164,11 @@ public abstract class DatasetsContract {
     @Test
     void skipsAnUnchangedRecordAndUpdatesAChangedOne() {
         var first = ingestion.ingest(
-                "src-1", record("https://src.example/ds/2", titled("Bornes de recharge")), openGovernance());
+                run("src-1"), record("https://src.example/ds/2", titled("Bornes de recharge")), openGovernance());
         var again = ingestion.ingest(
-                "src-1", record("https://src.example/ds/2", titled("Bornes de recharge")), openGovernance());
-        var changed =
-                ingestion.ingest("src-1", record("https://src.example/ds/2", titled("Bornes IRVE")), openGovernance());
+                run("src-1"), record("https://src.example/ds/2", titled("Bornes de recharge")), openGovernance());
+        var changed = ingestion.ingest(
+                run("src-1"), record("https://src.example/ds/2", titled("Bornes IRVE")), openGovernance());
 
         assertThat(first.kind()).isEqualTo(IngestOutcome.Kind.ADDED);
         assertThat(again.kind()).isEqualTo(IngestOutcome.Kind.UNCHANGED);
@@ -176,7 +184,7 @@ public abstract class DatasetsContract {
     @Test
     void failsAnInvalidRecordWithoutWritingIt() {
         var outcome = ingestion.ingest(
-                "src-1",
+                run("src-1"),
                 record(
                         "https://src.example/ds/3",
                         "<https://src.example/ds/3> a dcat:Dataset ; dct:description \"Sans titre\"@fr ."),
@@ -188,13 +196,15 @@ public abstract class DatasetsContract {
     }
 
     @Test
-    void withdrawsWhatACompleteRunDidNotSeeButNeverDeletes() {
-        var kept = ingestion.ingest("src-1", record("https://src.example/a", titled("A")), openGovernance());
-        var gone = ingestion.ingest("src-1", record("https://src.example/b", titled("B")), openGovernance());
+    void withdrawsWhatCompleteRunsNoLongerSeeButNeverDeletes() {
+        var kept = ingestion.ingest(run("src-1"), record("https://src.example/a", titled("A")), openGovernance());
+        var gone = ingestion.ingest(run("src-1"), record("https://src.example/b", titled("B")), openGovernance());
 
-        int withdrawn = ingestion.withdrawAbsent("src-1", Set.of("https://src.example/a"));
+        var first = ingestion.completeRun("src-1", "run-1", Set.of("https://src.example/a"));
+        var second = ingestion.completeRun("src-1", "run-2", Set.of("https://src.example/a"));
 
-        assertThat(withdrawn).isEqualTo(1);
+        assertThat(first.withdrawn()).isZero();
+        assertThat(second.withdrawn()).isEqualTo(1);
         assertThat(datasets.find(gone.datasetId())
                         .orElseThrow()
                         .dataset()
@@ -279,8 +289,8 @@ public abstract class DatasetsContract {
                 for (int i = 0; i < 20; i++) {
                     var sourceId = "src-" + source;
                     var iri = "https://src" + source + ".example/ds/" + i;
-                    outcomes.add(pool.submit(
-                            () -> ingestion.ingest(sourceId, record(iri, titled("Jeu " + iri)), openGovernance())));
+                    outcomes.add(pool.submit(() ->
+                            ingestion.ingest(run(sourceId), record(iri, titled("Jeu " + iri)), openGovernance())));
                 }
             }
             for (var outcome : outcomes) {
@@ -290,6 +300,10 @@ public abstract class DatasetsContract {
             pool.shutdown();
         }
         assertThat(datasets.count()).isEqualTo(60);
+    }
+
+    private static IngestRun run(String sourceId) {
+        return new IngestRun(sourceId, "run-1", key -> false);
     }
 
     private static String titled(String title) {

@@ -7,6 +7,6 @@ import org.comptoir.catalog.TestDatabases;
 class H2DatasetsTests extends DatasetsContract {
     @Override
     protected DataSource dataSource() {
-        return TestDatabases.h2(CHANGELOG);
+        return TestDatabases.h2(CHANGELOG, INGEST_CHANGELOG);
     }
 }

@@ -7,6 +7,6 @@ import org.comptoir.catalog.TestDatabases;
 class MariaDbDatasetsIntegrationTests extends DatasetsContract {
     @Override
     protected DataSource dataSource() {
-        return TestDatabases.mariaDb(CHANGELOG);
+        return TestDatabases.mariaDb(CHANGELOG, INGEST_CHANGELOG);
     }
 }

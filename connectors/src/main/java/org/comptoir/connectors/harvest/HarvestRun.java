@@ -11,7 +11,8 @@ import java.util.List;
  * @param seen records read so far
  * @param total records the source says it holds (e.g. {@code hydra:totalItems}), or null
  * @param errors the records that failed, in the order met (the first {@value HarvestRun#MAX_ERRORS})
- * @param failureReason why the run failed, in French, naming the URL and the error; null otherwise
+ * @param failureReason why the run failed, in French, naming the URL and the error, or why it awaits
+ *     confirmation; null otherwise
  */
 public record HarvestRun(
         String id,

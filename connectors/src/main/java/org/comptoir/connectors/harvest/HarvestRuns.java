@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class HarvestRuns {
     private static final int MAX_TEXT = 2000;
     private static final String COLUMNS = "id, source_id, status, started_at, finished_at, progressed_at, seen, total, "
-            + "added, updated, unchanged, withdrawn, failed, failure_reason";
+            + "added, updated, unchanged, withdrawn, failed, reconciled, held, failure_reason";
     private static final String ACTIVE = "('QUEUED', 'RUNNING')";
 
     private final JdbcClient jdbc;
@@ -62,7 +62,7 @@ class HarvestRuns {
 
     void progress(String runId, long seen, Long total, Counts counts, Instant now) {
         jdbc.sql("UPDATE harvest_run SET seen = ?, total = ?, added = ?, updated = ?, unchanged = ?, withdrawn = ?, "
-                        + "failed = ?, progressed_at = ? WHERE id = ? AND status = 'RUNNING'")
+                        + "failed = ?, reconciled = ?, held = ?, progressed_at = ? WHERE id = ? AND status = 'RUNNING'")
                 .params(
                         seen,
                         total,
@@ -71,6 +71,8 @@ class HarvestRuns {
                         counts.unchanged(),
                         counts.withdrawn(),
                         counts.failed(),
+                        counts.reconciled(),
+                        counts.held(),
                         Timestamp.from(now),
                         runId)
                 .update();
@@ -86,7 +88,8 @@ class HarvestRuns {
     boolean finish(String runId, RunStatus status, long seen, Long total, Counts counts, String reason, Instant now) {
         return jdbc.sql(
                                 "UPDATE harvest_run SET status = ?, seen = ?, total = ?, added = ?, updated = ?, unchanged = ?, "
-                                        + "withdrawn = ?, failed = ?, failure_reason = ?, finished_at = ?, progressed_at = ? "
+                                        + "withdrawn = ?, failed = ?, reconciled = ?, held = ?, failure_reason = ?, "
+                                        + "finished_at = ?, progressed_at = ? "
                                         + "WHERE id = ? AND status IN " + ACTIVE)
                         .params(
                                 status.name(),
@@ -97,6 +100,8 @@ class HarvestRuns {
                                 counts.unchanged(),
                                 counts.withdrawn(),
                                 counts.failed(),
+                                counts.reconciled(),
+                                counts.held(),
                                 clip(reason),
                                 Timestamp.from(now),
                                 Timestamp.from(now),
@@ -172,7 +177,9 @@ class HarvestRuns {
                         rs.getInt("updated"),
                         rs.getInt("unchanged"),
                         rs.getInt("withdrawn"),
-                        rs.getInt("failed")),
+                        rs.getInt("failed"),
+                        rs.getInt("reconciled"),
+                        rs.getInt("held")),
                 List.of(),
                 rs.getString("failure_reason"));
     }

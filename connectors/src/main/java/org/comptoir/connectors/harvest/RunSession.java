@@ -15,6 +15,7 @@ import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
+import org.comptoir.catalog.ingest.IngestRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -42,6 +43,7 @@ public final class RunSession {
     private final Clock clock;
     private final Set<String> visited = new HashSet<>();
     private final Set<String> seenKeys = new HashSet<>();
+    private final IngestRun ingestRun;
     private String currentUrl;
     private long seen;
     private Long total;
@@ -49,6 +51,7 @@ public final class RunSession {
     private int updated;
     private int unchanged;
     private int failed;
+    private int reconciled;
     private int errorsKept;
     private boolean partial;
 
@@ -65,6 +68,7 @@ public final class RunSession {
         this.ingestion = ingestion;
         this.properties = properties;
         this.clock = clock;
+        this.ingestRun = new IngestRun(sourceId, runId, seenKeys::contains);
     }
 
     public String runId() {
@@ -120,11 +124,12 @@ public final class RunSession {
         }
         seen++;
         try {
-            var outcome = ingestion.ingest(sourceId, record, HARVEST_DEFAULTS);
+            var outcome = ingestion.ingest(ingestRun, record, HARVEST_DEFAULTS);
             switch (outcome.kind()) {
                 case ADDED -> added++;
                 case UPDATED -> updated++;
                 case UNCHANGED -> unchanged++;
+                case RECONCILED -> reconciled++;
                 case FAILED -> recordFailure(record.sourceKey(), describe(outcome));
             }
         } catch (DataAccessException e) {
@@ -176,29 +181,39 @@ public final class RunSession {
 
     /**
      * Ends a run that read its source to the end: the source's datasets it did not see are withdrawn
-     * (never deleted), unless a page was skipped ({@link #pageSkipped}), when nothing is.
+     * (never deleted) once their grace is over; when they are too many, none is and the run awaits a
+     * person's confirmation. A run that skipped a page ({@link #pageSkipped}) is not complete: it
+     * withdraws nothing and counts toward no grace.
      *
      * @return how many were withdrawn
      */
     public int complete() {
-        int withdrawn = partial ? 0 : ingestion.withdrawAbsent(sourceId, Set.copyOf(seenKeys));
-        runs.finish(runId, RunStatus.SUCCEEDED, seen, total, counts(withdrawn), null, clock.instant());
-        LOG.info("Run {} of source {} succeeded: {} seen, {}", runId, sourceId, seen, counts(withdrawn));
-        return withdrawn;
+        if (partial) {
+            var counts = counts(0, 0);
+            runs.finish(runId, RunStatus.SUCCEEDED, seen, total, counts, null, clock.instant());
+            LOG.info("Run {} of source {} succeeded with pages skipped: {} seen, {}", runId, sourceId, seen, counts);
+            return 0;
+        }
+        var withdrawal = ingestion.completeRun(sourceId, runId, Set.copyOf(seenKeys));
+        var status = withdrawal.needsConfirmation() ? RunStatus.TO_CONFIRM : RunStatus.SUCCEEDED;
+        var counts = counts(withdrawal.withdrawn(), withdrawal.held());
+        runs.finish(runId, status, seen, total, counts, withdrawal.reason(), clock.instant());
+        LOG.info("Run {} of source {} ended {}: {} seen, {}", runId, sourceId, status, seen, counts);
+        return withdrawal.withdrawn();
     }
 
     /** Ends a run that could not go on; what it took in stays, nothing is withdrawn. */
     public void fail(String reason) {
-        runs.finish(runId, RunStatus.FAILED, seen, total, counts(0), reason, clock.instant());
+        runs.finish(runId, RunStatus.FAILED, seen, total, counts(0, 0), reason, clock.instant());
         LOG.warn("Run {} of source {} failed: {}", runId, sourceId, reason);
     }
 
-    private Counts counts(int withdrawn) {
-        return new Counts(added, updated, unchanged, withdrawn, failed);
+    private Counts counts(int withdrawn, int held) {
+        return new Counts(added, updated, unchanged, withdrawn, failed, reconciled, held);
     }
 
     private void writeProgress() {
-        runs.progress(runId, seen, total, counts(0), clock.instant());
+        runs.progress(runId, seen, total, counts(0, 0), clock.instant());
     }
 
     private void recordFailure(String sourceKey, String reason) {

@@ -9,7 +9,8 @@ class H2HarvestRunsTests extends HarvestRunsContract {
 
     @BeforeAll
     static void migrate() {
-        database = TestDatabases.h2("classpath:db/changelog/connectors.yaml");
+        database = TestDatabases.h2(
+                "classpath:db/changelog/connectors.yaml", "classpath:db/changelog/harvest-review.yaml");
     }
 
     @Override

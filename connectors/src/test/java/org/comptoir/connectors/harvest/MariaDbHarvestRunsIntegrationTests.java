@@ -9,7 +9,8 @@ class MariaDbHarvestRunsIntegrationTests extends HarvestRunsContract {
 
     @BeforeAll
     static void migrate() {
-        database = TestDatabases.mariaDb("classpath:db/changelog/connectors.yaml");
+        database = TestDatabases.mariaDb(
+                "classpath:db/changelog/connectors.yaml", "classpath:db/changelog/harvest-review.yaml");
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
+import org.comptoir.catalog.ingest.IngestRun;
+import org.comptoir.catalog.ingest.WithdrawalOutcome;
 import org.comptoir.connectors.source.NewSource;
 import org.comptoir.connectors.source.Sources;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RunSessionTests {
     private final List<Governance> defaultsGiven = new ArrayList<>();
+    private final List<Set<String>> completions = new ArrayList<>();
+    private WithdrawalOutcome withdrawal = new WithdrawalOutcome(0, 0, 0, null);
     private HarvestRuns runs;
     private String sourceId;
     private String runId;
@@ -34,7 +38,8 @@ class RunSessionTests {
 
     @BeforeEach
     void setUp() {
-        var jdbc = JdbcClient.create(TestDatabases.h2("classpath:db/changelog/connectors.yaml"));
+        var jdbc = JdbcClient.create(TestDatabases.h2(
+                "classpath:db/changelog/connectors.yaml", "classpath:db/changelog/harvest-review.yaml"));
         runs = new HarvestRuns(jdbc);
         sourceId = new Sources(jdbc, Clock.systemUTC())
                 .create(new NewSource("Source", "dcat-ap", "https://data.example.org/catalog.ttl", null))
@@ -158,19 +163,59 @@ class RunSessionTests {
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.counts()).isEqualTo(new Counts(1, 0, 0, 0, 0));
         assertThat(run.failureReason()).startsWith("la source a répondu 500");
+        assertThat(completions)
+                .as("a failed run never counts toward a withdrawal")
+                .isEmpty();
+    }
+
+    @Test
+    void countsTheRecordsReconciledToADatasetTheSourceAlreadyHad() {
+        catalogue = record -> new IngestOutcome(
+                IngestOutcome.Kind.RECONCILED,
+                "id",
+                List.of(),
+                record.sourceKey().replace("nouveau", "ancien"));
+        var session = session(properties(10));
+
+        session.accept(record("https://x.example/d/nouveau-1"));
+        session.accept(record("https://x.example/d/nouveau-2"));
+        session.complete();
+
+        var run = runs.find(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 2, 0));
+        assertThat(completions)
+                .containsExactly(Set.of("https://x.example/d/nouveau-1", "https://x.example/d/nouveau-2"));
+    }
+
+    @Test
+    void asksForConfirmationWhenTheCatalogueHeldTheRunsWithdrawals() {
+        withdrawal = new WithdrawalOutcome(
+                5, 0, 5, "confirmation nécessaire : la source ne liste plus 5 de ses 10 jeux de données (50 %)");
+        var session = session(properties(10));
+        session.accept(record("https://x.example/d/1"));
+
+        session.complete();
+
+        var run = runs.find(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.TO_CONFIRM);
+        assertThat(run.status().isActive()).isFalse();
+        assertThat(run.counts()).isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 5));
+        assertThat(run.failureReason()).startsWith("confirmation nécessaire").contains("(50 %)");
     }
 
     private RunSession session(HarvestProperties properties) {
-        var ingestion = new CatalogIngestion(null, null, null, null) {
+        var ingestion = new CatalogIngestion(null, null, null, null, null, null) {
             @Override
-            public IngestOutcome ingest(String source, HarvestedRecord record, Governance defaults) {
+            public IngestOutcome ingest(IngestRun run, HarvestedRecord record, Governance defaults) {
                 defaultsGiven.add(defaults);
                 return catalogue.apply(record);
             }
 
             @Override
-            public int withdrawAbsent(String source, Set<String> seenKeys) {
-                return 0;
+            public WithdrawalOutcome completeRun(String source, String run, Set<String> seenKeys) {
+                completions.add(Set.copyOf(seenKeys));
+                return withdrawal;
             }
         };
         return new RunSession(runId, sourceId, runs, ingestion, properties, Clock.systemUTC());

@@ -9,6 +9,8 @@ import org.comptoir.catalog.dataset.DatasetNotFoundException;
 import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.dataset.InvalidDatasetException;
 import org.comptoir.catalog.dataset.StaleDatasetException;
+import org.comptoir.catalog.ingest.WithdrawalAlreadyDecidedException;
+import org.comptoir.catalog.ingest.WithdrawalHoldNotFoundException;
 import org.comptoir.connectors.HarvestRunNotFoundException;
 import org.comptoir.connectors.InvalidSourceException;
 import org.comptoir.connectors.RunAlreadyActiveException;
@@ -42,7 +44,11 @@ class ApiProblems {
     static final String TYPES = "https://w3id.org/comptoir/problems/";
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-    @ExceptionHandler({DatasetNotFoundException.class, SourceNotFoundException.class, HarvestRunNotFoundException.class
+    @ExceptionHandler({
+        DatasetNotFoundException.class,
+        SourceNotFoundException.class,
+        HarvestRunNotFoundException.class,
+        WithdrawalHoldNotFoundException.class
     })
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Introuvable", e.getMessage(), request, List.of());
@@ -107,6 +113,17 @@ class ApiProblems {
                 "run-already-active",
                 "Moissonnage déjà en cours",
                 e.getMessage(),
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler(WithdrawalAlreadyDecidedException.class)
+    ResponseEntity<ProblemDetail> alreadyDecided(WithdrawalAlreadyDecidedException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "withdrawal-already-decided",
+                "Retrait déjà tranché",
+                e.getMessage() + ".",
                 request,
                 List.of());
     }

@@ -37,7 +37,9 @@ class HarvestsController implements HarvestsApi {
         api.setSeen(run.seen());
         api.setTotal(run.total());
         var c = run.counts();
-        api.setCounts(new Counts(c.added(), c.updated(), c.unchanged(), c.withdrawn(), c.failed()));
+        api.setCounts(new Counts(c.added(), c.updated(), c.unchanged(), c.withdrawn(), c.failed())
+                .reconciled(c.reconciled())
+                .held(c.held()));
         api.setErrors(run.errors().stream()
                 .map(e -> new RecordError().sourceKey(e.sourceKey()).reason(e.reason()))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));

@@ -1,0 +1,126 @@
+package org.comptoir.catalog.ingest;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The identity keys of harvested datasets (table {@code dataset_identity}, indexed by source and
+ * key hash) and the identity decisions of each run (table {@code identity_decision}).
+ */
+public class DatasetIdentities {
+    private static final int MAX_TEXT = 2000;
+
+    private final JdbcClient jdbc;
+
+    public DatasetIdentities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a run decided about records with a new key that matched known datasets, in the order met. */
+    public List<IdentityDecision> ofRun(String runId) {
+        return jdbc.sql("SELECT kind, dataset_id, previous_key, source_key, candidates, decided_at "
+                        + "FROM identity_decision WHERE run_id = ? ORDER BY id")
+                .param(runId)
+                .query((rs, n) -> new IdentityDecision(
+                        IdentityDecision.Kind.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5) == null
+                                ? List.of()
+                                : Arrays.asList(rs.getString(5).split(" ")),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /**
+     * Makes {@code keys} the identity keys of a dataset, in place of the ones it had (one statement
+     * for all of them).
+     *
+     * @param known whether the dataset may have keys already (false for one just added)
+     */
+    void replace(String datasetId, String sourceId, Map<String, IdentityKey> keys, boolean known) {
+        if (known) {
+            jdbc.sql("DELETE FROM dataset_identity WHERE dataset_id = ?")
+                    .param(datasetId)
+                    .update();
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        var params = new ArrayList<Object>();
+        keys.forEach((hash, key) ->
+                params.addAll(List.of(datasetId, hash, sourceId, key.kind().name())));
+        jdbc.sql("INSERT INTO dataset_identity (dataset_id, key_hash, source_id, key_kind) VALUES "
+                        + String.join(", ", Collections.nCopies(keys.size(), "(?, ?, ?, ?)")))
+                .params(params)
+                .update();
+    }
+
+    /** For each of these key hashes known in the source, the datasets that hold it. */
+    Map<String, Set<String>> holders(String sourceId, Collection<String> hashes) {
+        var holders = new HashMap<String, Set<String>>();
+        if (hashes.isEmpty()) {
+            return holders;
+        }
+        jdbc.sql(
+                        "SELECT key_hash, dataset_id FROM dataset_identity WHERE source_id = :source AND key_hash IN (:hashes)")
+                .param("source", sourceId)
+                .param("hashes", hashes)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(e -> holders.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>())
+                        .add(e.getValue()));
+        return holders;
+    }
+
+    /** The dataset a reconciliation of this run took the source key from, if one did. */
+    Optional<String> reconciledFrom(String runId, String previousKey) {
+        return jdbc
+                .sql("SELECT dataset_id FROM identity_decision WHERE run_id = ? AND kind = 'RECONCILED' "
+                        + "AND previous_key = ?")
+                .params(runId, clip(previousKey))
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    /** The datasets of a source that have no identity key yet (taken in before keys were kept). */
+    List<String> keyless(String sourceId) {
+        return jdbc.sql("SELECT id FROM dataset d WHERE source_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM dataset_identity i WHERE i.dataset_id = d.id)")
+                .param(sourceId)
+                .query(String.class)
+                .list();
+    }
+
+    void record(String runId, String sourceId, IdentityDecision decision) {
+        jdbc.sql("INSERT INTO identity_decision (run_id, source_id, kind, dataset_id, previous_key, source_key, "
+                        + "candidates, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        runId,
+                        sourceId,
+                        decision.kind().name(),
+                        decision.datasetId(),
+                        clip(decision.previousKey()),
+                        clip(decision.sourceKey()),
+                        decision.candidates().isEmpty() ? null : clip(String.join(" ", decision.candidates())),
+                        Timestamp.from(decision.decidedAt()))
+                .update();
+    }
+
+    private static String clip(String value) {
+        return value == null || value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT - 1) + "…";
+    }
+}
