@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.comptoir.catalog.ingest.CatalogIngestion;
+import org.comptoir.connectors.ckan.CkanKind;
 import org.comptoir.connectors.dcat.DcatPageReader;
 import org.comptoir.connectors.harvest.HarvestEngine;
 import org.comptoir.connectors.harvest.HarvestProperties;
@@ -57,6 +58,11 @@ public class ConnectorsConfiguration {
     @Bean
     DcatPageReader dcatApKind() {
         return new DcatPageReader();
+    }
+
+    @Bean
+    CkanKind ckanKind() {
+        return new CkanKind();
     }
 
     @Bean

@@ -7,7 +7,10 @@ public final class SourceKinds {
     /** A DCAT or DCAT-AP catalogue in any RDF syntax, paged with Hydra or not. */
     public static final String DCAT_AP = "dcat-ap";
 
-    private static final Set<String> ALL = Set.of(DCAT_AP);
+    /** A CKAN portal, through its action API ({@code package_search}). */
+    public static final String CKAN = "ckan";
+
+    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN);
 
     private SourceKinds() {}
 
