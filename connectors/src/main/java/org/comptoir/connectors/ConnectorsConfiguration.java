@@ -15,6 +15,7 @@ import org.comptoir.connectors.harvest.RunSessions;
 import org.comptoir.connectors.harvest.SourceKind;
 import org.comptoir.connectors.harvest.SourceKindTemplates;
 import org.comptoir.connectors.source.Sources;
+import org.comptoir.connectors.udata.UdataKind;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +64,11 @@ public class ConnectorsConfiguration {
     @Bean
     CkanKind ckanKind() {
         return new CkanKind();
+    }
+
+    @Bean
+    UdataKind udataKind() {
+        return new UdataKind();
     }
 
     @Bean

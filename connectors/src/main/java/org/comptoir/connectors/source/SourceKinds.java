@@ -10,7 +10,10 @@ public final class SourceKinds {
     /** A CKAN portal, through its action API ({@code package_search}). */
     public static final String CKAN = "ckan";
 
-    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN);
+    /** A udata portal (data.gouv.fr and its instances), through its API v1. */
+    public static final String UDATA = "udata";
+
+    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN, UDATA);
 
     private SourceKinds() {}
 
