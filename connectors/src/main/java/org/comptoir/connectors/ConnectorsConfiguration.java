@@ -14,6 +14,7 @@ import org.comptoir.connectors.harvest.HarvestRoutes;
 import org.comptoir.connectors.harvest.RunSessions;
 import org.comptoir.connectors.harvest.SourceKind;
 import org.comptoir.connectors.harvest.SourceKindTemplates;
+import org.comptoir.connectors.opendatasoft.OpendatasoftKind;
 import org.comptoir.connectors.source.Sources;
 import org.comptoir.connectors.udata.UdataKind;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,6 +70,11 @@ public class ConnectorsConfiguration {
     @Bean
     UdataKind udataKind() {
         return new UdataKind();
+    }
+
+    @Bean
+    OpendatasoftKind opendatasoftKind() {
+        return new OpendatasoftKind();
     }
 
     @Bean

@@ -22,6 +22,17 @@ public final class JsonPages {
      * @throws HarvestAbortedException when the page is not a JSON object
      */
     public static JsonNode read(byte[] body, String contentType, String pageUrl) {
+        var root = readTree(body, contentType, pageUrl);
+        if (!root.isObject()) {
+            throw unreadable(pageUrl, "un objet JSON était attendu");
+        }
+        return root;
+    }
+
+    /**
+     * @throws HarvestAbortedException when the page is not a JSON object or array
+     */
+    public static JsonNode readTree(byte[] body, String contentType, String pageUrl) {
         if (body.length == 0) {
             throw unreadable(pageUrl, "la source a renvoyé une page vide");
         }
@@ -36,8 +47,8 @@ public final class JsonPages {
             throw new HarvestAbortedException(
                     "la page " + pageUrl + " n'est pas du JSON lisible : " + e.getOriginalMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw unreadable(pageUrl, "un objet JSON était attendu");
+        if (root == null || !root.isContainer()) {
+            throw unreadable(pageUrl, "un objet ou un tableau JSON était attendu");
         }
         return root;
     }

@@ -13,7 +13,10 @@ public final class SourceKinds {
     /** A udata portal (data.gouv.fr and its instances), through its API v1. */
     public static final String UDATA = "udata";
 
-    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN, UDATA);
+    /** An Opendatasoft portal, through its Explore API v2.1 catalogue. */
+    public static final String OPENDATASOFT = "opendatasoft";
+
+    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN, UDATA, OPENDATASOFT);
 
     private SourceKinds() {}
 
