@@ -5,8 +5,10 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.comptoir.catalog.ingest.CatalogIngestion;
+import org.comptoir.connectors.arcgis.ArcgisKind;
 import org.comptoir.connectors.ckan.CkanKind;
 import org.comptoir.connectors.dcat.DcatPageReader;
+import org.comptoir.connectors.dcatus.DcatUsKind;
 import org.comptoir.connectors.harvest.HarvestEngine;
 import org.comptoir.connectors.harvest.HarvestProperties;
 import org.comptoir.connectors.harvest.HarvestRouteConfiguration;
@@ -75,6 +77,16 @@ public class ConnectorsConfiguration {
     @Bean
     OpendatasoftKind opendatasoftKind() {
         return new OpendatasoftKind();
+    }
+
+    @Bean
+    ArcgisKind arcgisKind() {
+        return new ArcgisKind();
+    }
+
+    @Bean
+    DcatUsKind dcatUsKind() {
+        return new DcatUsKind();
     }
 
     @Bean

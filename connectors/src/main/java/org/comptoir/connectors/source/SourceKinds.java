@@ -16,7 +16,13 @@ public final class SourceKinds {
     /** An Opendatasoft portal, through its Explore API v2.1 catalogue. */
     public static final String OPENDATASOFT = "opendatasoft";
 
-    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN, UDATA, OPENDATASOFT);
+    /** An ArcGIS REST services directory: each layer and table of its map and feature services. */
+    public static final String ARCGIS = "arcgis";
+
+    /** A DCAT-US 1.1 {@code data.json} catalogue, such as an ArcGIS Hub site's feed. */
+    public static final String DCAT_US = "dcat-us";
+
+    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN, UDATA, OPENDATASOFT, ARCGIS, DCAT_US);
 
     private SourceKinds() {}
 
