@@ -7,6 +7,7 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.connectors.arcgis.ArcgisKind;
 import org.comptoir.connectors.ckan.CkanKind;
+import org.comptoir.connectors.csw.CswKind;
 import org.comptoir.connectors.dcat.DcatPageReader;
 import org.comptoir.connectors.dcatus.DcatUsKind;
 import org.comptoir.connectors.harvest.HarvestEngine;
@@ -87,6 +88,11 @@ public class ConnectorsConfiguration {
     @Bean
     DcatUsKind dcatUsKind() {
         return new DcatUsKind();
+    }
+
+    @Bean
+    CswKind cswKind() {
+        return new CswKind();
     }
 
     @Bean

@@ -418,6 +418,36 @@ public final class DatasetDescription {
         return this;
     }
 
+    /**
+     * The licence a free text names ("Licence Ouverte 1.0 http://...", "Données sous ODbL"): the
+     * first run of up to eight words, or web address, that designates a bundled licence.
+     *
+     * @return whether a licence was found (or was already set)
+     */
+    public boolean licenceInText(String text) {
+        if (licence != null) {
+            return true;
+        }
+        var plain = Texts.plain(text);
+        if (plain == null) {
+            return false;
+        }
+        var words = plain.substring(0, Math.min(plain.length(), 2000)).split("[\\s,;()«»\"]+");
+        for (int start = 0; start < words.length; start++) {
+            var phrase = new StringBuilder();
+            for (int end = start; end < Math.min(words.length, start + 8); end++) {
+                phrase.append(end == start ? "" : " ").append(words[end]);
+                var candidate = phrase.toString().replaceAll("[.]+$", "");
+                var concept = TABLES.licenceByAlias(candidate);
+                if (concept.isPresent()) {
+                    licence = concept.get().iri();
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A new distribution, written when it has an access or download URL. */
     public DistributionDescription distribution(String iri) {
         return new DistributionDescription(this, iri);

@@ -22,7 +22,10 @@ public final class SourceKinds {
     /** A DCAT-US 1.1 {@code data.json} catalogue, such as an ArcGIS Hub site's feed. */
     public static final String DCAT_US = "dcat-us";
 
-    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN, UDATA, OPENDATASOFT, ARCGIS, DCAT_US);
+    /** An OGC CSW 2.0.2 catalogue, its ISO 19139 records mapped to GeoDCAT-AP. */
+    public static final String CSW = "csw";
+
+    private static final Set<String> ALL = Set.of(DCAT_AP, CKAN, UDATA, OPENDATASOFT, ARCGIS, DCAT_US, CSW);
 
     private SourceKinds() {}
 
