@@ -62,7 +62,7 @@ public final class Texts {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    var words = text.getWholeText().replaceAll("\\s+", " ");
+                    var words = text.getWholeText().replaceAll("[\\s\\u00A0\\u202F]+", " ");
                     if (out.isEmpty() || out.charAt(out.length() - 1) == '\n') {
                         words = words.stripLeading();
                     }
@@ -81,7 +81,9 @@ public final class Texts {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                if (node instanceof Element element && element.nameIs("li")) {
+                    newLine(out);
+                } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                     paragraph(out);
                 }
             }
