@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Random;
 import org.apache.camel.CamelContext;
 import org.comptoir.catalog.ingest.CatalogIngestion;
+import org.comptoir.connectors.arcgis.ArcgisKind;
+import org.comptoir.connectors.ckan.CkanKind;
+import org.comptoir.connectors.csw.CswKind;
 import org.comptoir.connectors.dcat.DcatPageReader;
+import org.comptoir.connectors.dcatus.DcatUsKind;
 import org.comptoir.connectors.fetch.JsonLdContexts;
 import org.comptoir.connectors.fetch.LimitsProperties;
 import org.comptoir.connectors.fetch.NetworkProperties;
@@ -22,7 +26,9 @@ import org.comptoir.connectors.harvest.HarvestRoutes;
 import org.comptoir.connectors.harvest.RunSessions;
 import org.comptoir.connectors.harvest.SourceKind;
 import org.comptoir.connectors.harvest.SourceKindTemplates;
+import org.comptoir.connectors.opendatasoft.OpendatasoftKind;
 import org.comptoir.connectors.source.Sources;
+import org.comptoir.connectors.udata.UdataKind;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,6 +116,36 @@ public class ConnectorsConfiguration {
             RecordLimits limits,
             RetryDelays delays) {
         return new SourceKindTemplates(routes, kinds, fetcher, guard, limits, delays);
+    }
+
+    @Bean
+    CkanKind ckanKind() {
+        return new CkanKind();
+    }
+
+    @Bean
+    UdataKind udataKind() {
+        return new UdataKind();
+    }
+
+    @Bean
+    OpendatasoftKind opendatasoftKind() {
+        return new OpendatasoftKind();
+    }
+
+    @Bean
+    ArcgisKind arcgisKind() {
+        return new ArcgisKind();
+    }
+
+    @Bean
+    DcatUsKind dcatUsKind() {
+        return new DcatUsKind();
+    }
+
+    @Bean
+    CswKind cswKind() {
+        return new CswKind();
     }
 
     @Bean

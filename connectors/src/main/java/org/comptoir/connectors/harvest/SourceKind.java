@@ -3,7 +3,7 @@ package org.comptoir.connectors.harvest;
 /**
  * A kind of source Comptoir harvests ({@code dcat-ap}, {@code ckan}...): how to ask for its pages and
  * how to map one page to records. Implementations are plain mapping code, callable without Camel;
- * {@link PagedSourceTemplate} turns each into a Camel route template of the kind's name.
+ * {@link SourceKindTemplates} turns each into a Camel route template of the kind's name.
  */
 public interface SourceKind {
     /** The kind's name, which is also its route template's id. */

@@ -50,7 +50,7 @@ abstract class SourcesContract {
     @Test
     void listsEveryProblemOfAnInvalidSourceByField() {
         assertThatThrownBy(
-                        () -> sources.create(new NewSource(" ", "ckan", "ftp://data.example.org/x", "tous les jours")))
+                        () -> sources.create(new NewSource(" ", "wfs", "ftp://data.example.org/x", "tous les jours")))
                 .isInstanceOf(InvalidSourceException.class)
                 .satisfies(e -> assertThat(((InvalidSourceException) e).problems())
                         .extracting(FieldProblem::field)
