@@ -162,6 +162,26 @@ public class Datasets {
                 .single();
     }
 
+    /**
+     * The next datasets in identifier order after {@code afterId} (empty string for the first), for
+     * walking the whole catalogue in batches.
+     */
+    public List<StoredDataset> after(String afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query(Datasets::row)
+                .list();
+    }
+
+    /** Every dataset's identifier with its current version. */
+    public Map<String, Long> versions() {
+        var versions = new HashMap<String, Long>();
+        jdbc.sql("SELECT id, version FROM dataset").query(rs -> {
+            versions.put(rs.getString(1), rs.getLong(2));
+        });
+        return versions;
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM dataset").query(Long.class).single();
     }
