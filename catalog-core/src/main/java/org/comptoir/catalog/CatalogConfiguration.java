@@ -6,7 +6,9 @@ import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.JdbcCatalogSearch;
+import org.comptoir.catalog.search.SearchProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The catalogue's beans, over the application's data source. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchProperties.class)
 public class CatalogConfiguration {
     @Bean
     @ConditionalOnMissingBean
