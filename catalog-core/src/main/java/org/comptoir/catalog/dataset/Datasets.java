@@ -15,7 +15,6 @@ import java.util.Set;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
-import org.comptoir.catalog.search.SearchText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -118,7 +117,6 @@ public class Datasets {
         values.put("publisher_name", clip(publisherName(d), 500));
         values.put("content_hash", contentHash);
         values.put("graph", graph);
-        values.put("search_text", SearchText.of(dataset));
         values.put("updated_at", Timestamp.from(dataset.provenance().updatedAt()));
         return values;
     }

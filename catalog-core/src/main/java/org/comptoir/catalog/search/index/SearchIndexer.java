@@ -231,6 +231,28 @@ public class SearchIndexer implements SmartLifecycle {
     }
 
     /**
+     * Waits until the index reflects every change committed before this call.
+     *
+     * @return false when it did not within the timeout
+     */
+    public boolean awaitCaughtUp(Duration timeout) {
+        long target = outbox.latest();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (index.appliedChange() < target) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Rebuilds the index from the store: empties it, indexes every dataset in batches, and commits.
      * Changes that commit meanwhile are applied by the next polls.
      */

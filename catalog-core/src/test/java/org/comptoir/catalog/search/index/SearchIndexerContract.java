@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.comptoir.catalog.Fixtures.aDataset;
 import static org.comptoir.catalog.Fixtures.openGovernance;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +21,16 @@ import org.comptoir.catalog.dataset.DatasetChanged;
 import org.comptoir.catalog.dataset.DatasetKind;
 import org.comptoir.catalog.dataset.DatasetRegistration;
 import org.comptoir.catalog.dataset.Datasets;
+import org.comptoir.catalog.search.Facet;
+import org.comptoir.catalog.search.SearchHit;
+import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.SourceLabels;
+import org.comptoir.catalog.search.Viewer;
+import org.comptoir.catalog.search.lucene.LuceneSearchEngine;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +47,11 @@ public abstract class SearchIndexerContract {
     private static final SearchIndexer.Settings SETTINGS =
             new SearchIndexer.Settings(Duration.ofMillis(50), 100, Duration.ofMinutes(1), Duration.ofDays(7));
 
-    private final RecordingSearchIndex index = new RecordingSearchIndex();
+    @TempDir
+    Path folder;
+
+    private LuceneSearchEngine engine;
+    private FailingSearchIndex index;
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private JdbcClient jdbc;
     private TransactionTemplate transactions;
@@ -48,6 +63,8 @@ public abstract class SearchIndexerContract {
 
     @BeforeEach
     void setUp() {
+        engine = new LuceneSearchEngine(folder.resolve("index"));
+        index = new FailingSearchIndex(engine);
         var dataSource = dataSource();
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -70,11 +87,10 @@ public abstract class SearchIndexerContract {
         indexer.poll();
         var created = register("Arbres d'alignement");
 
-        assertThat(index.committed()).doesNotContainKey(created);
+        assertThat(found("alignement")).doesNotContain(created);
         indexer.poll();
 
-        assertThat(index.committed()).containsKey(created);
-        assertThat(index.committed().get(created).text("title")).contains("Arbres d'alignement");
+        assertThat(found("alignement")).containsExactly(created);
         assertThat(index.appliedChange()).isEqualTo(outbox.latest());
     }
 
@@ -87,9 +103,24 @@ public abstract class SearchIndexerContract {
 
         indexer.poll();
 
-        var document = index.committed().get(id);
-        assertThat(document.version()).isEqualTo(2);
-        assertThat(document.withdrawn()).isTrue();
+        assertThat(engine.indexedVersions()).containsEntry(id, 2L);
+        assertThat(found("alignement"))
+                .as("a withdrawn dataset is found only on asking")
+                .isEmpty();
+        var withdrawn = new SearchQuery(
+                "alignement",
+                Map.of(Facet.STATUS, Set.of("WITHDRAWN")),
+                null,
+                null,
+                null,
+                null,
+                Viewer.INTERNAL,
+                0,
+                10,
+                "fr");
+        assertThat(engine.search(withdrawn).hits())
+                .extracting(SearchHit::datasetId)
+                .containsExactly(id);
     }
 
     @Test
@@ -102,7 +133,8 @@ public abstract class SearchIndexerContract {
 
         indexer.poll();
 
-        assertThat(index.committed()).isEmpty();
+        assertThat(engine.indexedVersions()).isEmpty();
+        assertThat(found("abandonné")).isEmpty();
         assertThat(outbox.latest()).isZero();
         assertThat(datasets.count()).isZero();
     }
@@ -115,10 +147,10 @@ public abstract class SearchIndexerContract {
         index.failNext(1);
 
         assertThatThrownBy(indexer::poll).hasMessageContaining("unavailable");
-        assertThat(index.committed()).doesNotContainKey(id);
+        assertThat(found("recharge")).isEmpty();
 
         indexer.poll();
-        assertThat(index.committed()).containsKey(id);
+        assertThat(found("recharge")).containsExactly(id);
     }
 
     @Test
@@ -127,11 +159,13 @@ public abstract class SearchIndexerContract {
         var before = register("Parkings relais");
         first.poll();
         var whileDown = register("Pistes cyclables");
+        reopen();
 
         var restarted = indexer();
         restarted.poll();
 
-        assertThat(index.committed()).containsKeys(before, whileDown);
+        assertThat(found("parkings")).containsExactly(before);
+        assertThat(found("cyclables")).containsExactly(whileDown);
         assertThat(index.appliedChange()).isEqualTo(outbox.latest());
     }
 
@@ -143,7 +177,7 @@ public abstract class SearchIndexerContract {
 
         indexer().poll();
 
-        assertThat(index.committed()).containsOnlyKeys(a, b);
+        assertThat(engine.indexedVersions()).containsOnlyKeys(a, b);
     }
 
     @Test
@@ -159,9 +193,10 @@ public abstract class SearchIndexerContract {
                 .param(applied + 1)
                 .update();
 
+        reopen();
         indexer().poll();
 
-        assertThat(index.committed()).containsKeys(a, b).hasSize(3);
+        assertThat(engine.indexedVersions()).containsKeys(a, b).hasSize(3);
     }
 
     @Test
@@ -181,7 +216,7 @@ public abstract class SearchIndexerContract {
         var fast = register("Collèges");
 
         indexer.poll();
-        assertThat(index.committed()).containsKey(fast).hasSize(1);
+        assertThat(engine.indexedVersions()).containsOnlyKeys(fast);
         assertThat(index.appliedChange())
                 .as("the index records no position beyond the change still uncommitted")
                 .isLessThan(outbox.latest());
@@ -190,7 +225,8 @@ public abstract class SearchIndexerContract {
         var slowId = slow.get(10, TimeUnit.SECONDS);
         indexer.poll();
 
-        assertThat(index.committed()).containsKeys(fast, slowId);
+        assertThat(found("maternelles")).containsExactly(slowId);
+        assertThat(found("collèges")).containsExactly(fast);
         assertThat(index.appliedChange()).isEqualTo(outbox.latest());
     }
 
@@ -239,13 +275,32 @@ public abstract class SearchIndexerContract {
         try {
             var id = register("Arbres remarquables");
             var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            while (!index.committed().containsKey(id) && System.nanoTime() < deadline) {
+            while (!found("remarquables").contains(id) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(index.committed()).containsKey(id);
+            assertThat(found("remarquables")).containsExactly(id);
         } finally {
             indexer.stop();
         }
+    }
+
+    @AfterEach
+    void closeEngine() {
+        engine.close();
+    }
+
+    /** The datasets a search by an internal viewer finds. */
+    private List<String> found(String words) {
+        return engine.search(SearchQuery.of(words, Viewer.INTERNAL, 0, 100)).hits().stream()
+                .map(SearchHit::datasetId)
+                .toList();
+    }
+
+    /** As after a restart of the node: the same index, opened again. */
+    private void reopen() {
+        engine.close();
+        engine = new LuceneSearchEngine(folder.resolve("index"));
+        index = new FailingSearchIndex(engine);
     }
 
     private SearchIndexer indexer() {
