@@ -37,6 +37,9 @@ public record QueryPlan(List<Word> words, List<Phrase> phrases) {
     /** The weight of a typo-tolerant match relative to an exact match in the title. */
     public static final float FUZZY_WEIGHT = 0.3f;
 
+    /** A token longer than this is no word a person mistyped: it must match exactly. */
+    public static final int MAX_FUZZY_LENGTH = 30;
+
     /** How many first characters of a word a typo never touches. */
     public static final int FUZZY_PREFIX = 1;
 
@@ -57,8 +60,9 @@ public record QueryPlan(List<Word> words, List<Phrase> phrases) {
      * A token that must match.
      *
      * @param token the analysed token
-     * @param maxEdits the typos tolerated: 0 for a token of up to 3 characters or with a digit, 1 up
-     *     to 7 characters, 2 beyond; always 0 for a word of a quoted phrase
+     * @param maxEdits the typos tolerated: 0 for a token of up to 3 characters, with a digit or
+     *     longer than {@link #MAX_FUZZY_LENGTH}, 1 up to 7 characters, 2 beyond; always 0 for a word
+     *     of a quoted phrase
      */
     public record Word(String token, int maxEdits) {
         /** Whether an analysed token of a document is this word, exactly or within its typos. */
@@ -120,7 +124,7 @@ public record QueryPlan(List<Word> words, List<Phrase> phrases) {
             return 0;
         }
         int length = token.codePointCount(0, token.length());
-        return length <= 3 ? 0 : length <= 7 ? 1 : 2;
+        return length <= 3 || length > MAX_FUZZY_LENGTH ? 0 : length <= 7 ? 1 : 2;
     }
 
     public boolean isEmpty() {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
@@ -23,7 +25,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * queries the very same tokens (see ADR 0008-search-lucene-french-analysis): words split on Unicode
  * boundaries, French elisions removed ({@code l'éclairage} → {@code éclairage}), lower case, French
  * and English stop words dropped, accents folded, then French light stemming, so that {@code
- * Bâtiments}, {@code bâtiment} and {@code batiment} all become {@code batiment}.
+ * Bâtiments}, {@code bâtiment} and {@code batiment} all become {@code batiment}. Emoji are no words:
+ * they are dropped.
  *
  * <p>An engine indexes {@link #indexText(String)} with a whitespace analyzer and nothing else.
  * Suggestions use a lighter chain ({@link #words(String)}): the same words, folded but neither
@@ -33,6 +36,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  */
 public final class SearchAnalysis {
     private static final CharArraySet STOP_WORDS = stopWords();
+    private static final Set<String> EMOJI = Set.of(StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI]);
     private static final Analyzer SEARCH = new FrenchChain(true);
     private static final Analyzer WORDS = new FrenchChain(false);
 
@@ -116,7 +120,8 @@ public final class SearchAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             var source = new StandardTokenizer();
-            TokenStream stream = new ElisionFilter(source, FrenchAnalyzer.DEFAULT_ARTICLES);
+            TokenStream stream = new TypeTokenFilter(source, EMOJI);
+            stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
             stream = new LowerCaseFilter(stream);
             if (search) {
                 stream = new StopFilter(stream, STOP_WORDS);

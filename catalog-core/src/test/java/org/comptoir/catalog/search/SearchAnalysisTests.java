@@ -41,6 +41,7 @@ class SearchAnalysisTests {
     void answersHostileTextWithoutError() {
         assertThat(SearchAnalysis.tokens("title:(foo AND bar~) \\ * ? 🚲 \u0000"))
                 .contains("foo", "bar");
+        assertThat(SearchAnalysis.tokens("🌳 arbres 🚲")).containsExactly("arbr");
         assertThat(SearchAnalysis.tokens("")).isEmpty();
         assertThat(SearchAnalysis.tokens(null)).isEmpty();
     }
