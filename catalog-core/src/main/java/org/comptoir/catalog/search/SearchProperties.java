@@ -38,17 +38,11 @@ public record SearchProperties(
 
     /**
      * @param url the server, e.g. {@code http://localhost:9200}
-     * @param indexPrefix prefix of the index names, so several catalogues can share a cluster
+     * @param indexPrefix prefix of the index names, so several catalogues can share a cluster; the
+     *     engine checks it
      */
     public record Elasticsearch(
-            URI url, @DefaultValue("comptoir") String indexPrefix) {
-        public Elasticsearch {
-            if (indexPrefix.isBlank() || !indexPrefix.matches("[a-z0-9][a-z0-9_-]*")) {
-                throw new IllegalArgumentException(
-                        "comptoir.search.elasticsearch.index-prefix must be lower-case letters, digits, - or _");
-            }
-        }
-    }
+            URI url, @DefaultValue("comptoir") String indexPrefix) {}
 
     /**
      * @param pollInterval how often each node reads the outbox

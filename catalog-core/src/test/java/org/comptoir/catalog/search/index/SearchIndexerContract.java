@@ -22,6 +22,7 @@ import org.comptoir.catalog.dataset.DatasetKind;
 import org.comptoir.catalog.dataset.DatasetRegistration;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.search.Facet;
+import org.comptoir.catalog.search.SearchEngine;
 import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.SourceLabels;
@@ -50,7 +51,7 @@ public abstract class SearchIndexerContract {
     @TempDir
     Path folder;
 
-    private LuceneSearchEngine engine;
+    private SearchEngine engine;
     private FailingSearchIndex index;
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private JdbcClient jdbc;
@@ -61,9 +62,22 @@ public abstract class SearchIndexerContract {
 
     protected abstract DataSource dataSource();
 
+    /**
+     * Opens the index of this name for this test: the same name opens the same index again. By
+     * default an embedded Lucene index in the test's folder.
+     */
+    protected SearchEngine openEngine(String name) {
+        return new LuceneSearchEngine(folder.resolve(name));
+    }
+
+    /** Whether every node searches one index (a server) rather than an index of its own. */
+    protected boolean sharedIndex() {
+        return false;
+    }
+
     @BeforeEach
     void setUp() {
-        engine = new LuceneSearchEngine(folder.resolve("index"));
+        engine = openEngine("index");
         index = new FailingSearchIndex(engine);
         var dataSource = dataSource();
         jdbc = JdbcClient.create(dataSource);
@@ -269,8 +283,34 @@ public abstract class SearchIndexerContract {
     }
 
     @Test
+    void aChangeReachesEveryNodeAtItsNextPoll() {
+        var nodeA = indexer();
+        var otherEngine = openEngine(sharedIndex() ? "index" : "node-b");
+        try {
+            var nodeB = new SearchIndexer(outbox, datasets, otherEngine, SourceLabels.NONE, SETTINGS, clock);
+            nodeA.poll();
+            nodeB.poll();
+            var id = register("Bancs publics");
+
+            nodeA.poll();
+            nodeB.poll();
+
+            assertThat(found("bancs")).containsExactly(id);
+            assertThat(otherEngine
+                            .search(SearchQuery.of("bancs", Viewer.INTERNAL, 0, 10))
+                            .hits())
+                    .extracting(SearchHit::datasetId)
+                    .containsExactly(id);
+        } finally {
+            otherEngine.close();
+        }
+    }
+
+    @Test
     void theBackgroundWorkerIndexesWithinASecond() throws Exception {
         var indexer = indexer();
+        // a node that has been running: its index exists and it has caught up
+        indexer.poll();
         indexer.start();
         try {
             var id = register("Arbres remarquables");
@@ -299,7 +339,7 @@ public abstract class SearchIndexerContract {
     /** As after a restart of the node: the same index, opened again. */
     private void reopen() {
         engine.close();
-        engine = new LuceneSearchEngine(folder.resolve("index"));
+        engine = openEngine("index");
         index = new FailingSearchIndex(engine);
     }
 
