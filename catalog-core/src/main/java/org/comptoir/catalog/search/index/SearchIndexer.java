@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -274,15 +275,17 @@ public class SearchIndexer implements SmartLifecycle {
         long from = outbox.firstSince(started.minus(settings.gapTimeout())) - 1;
         index.clear();
         long count = 0;
-        var after = "";
+        // the next batch is read and turned into documents while the engine indexes this one
+        var next = CompletableFuture.supplyAsync(() -> batchAfter(""));
         while (true) {
-            var batch = datasets.after(after, settings.batchSize());
+            var batch = next.join();
             if (batch.isEmpty()) {
                 break;
             }
-            index.upsert(documents(batch));
+            var last = batch.getLast().id();
+            next = CompletableFuture.supplyAsync(() -> batchAfter(last));
+            index.upsert(batch);
             count += batch.size();
-            after = batch.getLast().dataset().id();
         }
         index.commit(from);
         cursor = from;
@@ -326,6 +329,13 @@ public class SearchIndexer implements SmartLifecycle {
         if (!gone.isEmpty()) {
             index.delete(gone);
         }
+    }
+
+    private List<SearchDocument> batchAfter(String datasetId) {
+        var batch = datasets.after(datasetId, settings.batchSize());
+        return batch.parallelStream()
+                .map(s -> SearchDocuments.of(s.dataset(), labels))
+                .toList();
     }
 
     private List<SearchDocument> documents(List<StoredDataset> stored) {
