@@ -7,8 +7,14 @@ import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.DatasetIdentities;
 import org.comptoir.catalog.ingest.HarvestWithdrawals;
 import org.comptoir.catalog.ingest.WithdrawalProperties;
-import org.comptoir.catalog.search.CatalogSearch;
-import org.comptoir.catalog.search.JdbcCatalogSearch;
+import org.comptoir.catalog.search.SearchEngine;
+import org.comptoir.catalog.search.SearchProperties;
+import org.comptoir.catalog.search.SourceLabels;
+import org.comptoir.catalog.search.elasticsearch.ElasticsearchSearchEngine;
+import org.comptoir.catalog.search.index.SearchIndexer;
+import org.comptoir.catalog.search.index.SearchOutbox;
+import org.comptoir.catalog.search.lucene.LuceneSearchEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,9 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The catalogue's beans, over the application's data source. */
+/**
+ * The catalogue's beans, over the application's data source: the datasets, the doors that write
+ * them, and the search engine with the indexer that keeps it following the store.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WithdrawalProperties.class)
+@EnableConfigurationProperties({WithdrawalProperties.class, SearchProperties.class})
 public class CatalogConfiguration {
     @Bean
     @ConditionalOnMissingBean
@@ -33,10 +42,45 @@ public class CatalogConfiguration {
         return new Datasets(jdbc);
     }
 
+    /** The engine {@code comptoir.search.engine} names; it answers searches and holds the index. */
+    @Bean(destroyMethod = "close")
+    SearchEngine searchEngine(SearchProperties properties) {
+        return switch (properties.engine()) {
+            case LUCENE -> new LuceneSearchEngine(properties.lucene().directory());
+            case ELASTICSEARCH ->
+                new ElasticsearchSearchEngine(
+                        properties.elasticsearch().url().toString(),
+                        properties.elasticsearch().indexPrefix());
+        };
+    }
+
+    /** Writes a row for every {@code DatasetChanged}, in the transaction of the change. */
     @Bean
-    @ConditionalOnMissingBean(CatalogSearch.class)
-    CatalogSearch catalogSearch(JdbcClient jdbc, Datasets datasets) {
-        return new JdbcCatalogSearch(jdbc, datasets);
+    SearchOutbox searchOutbox(JdbcClient jdbc, Clock clock) {
+        return new SearchOutbox(jdbc, clock);
+    }
+
+    /**
+     * Keeps the index following the outbox on this node. The names of harvest sources come from
+     * the application ({@link SourceLabels}); without them, sources are faceted by identifier only.
+     */
+    @Bean
+    SearchIndexer searchIndexer(
+            SearchOutbox outbox,
+            Datasets datasets,
+            SearchEngine engine,
+            ObjectProvider<SourceLabels> labels,
+            SearchProperties properties,
+            Clock clock) {
+        var indexer = properties.indexer();
+        return new SearchIndexer(
+                outbox,
+                datasets,
+                engine,
+                labels.getIfAvailable(() -> SourceLabels.NONE),
+                new SearchIndexer.Settings(
+                        indexer.pollInterval(), indexer.batchSize(), indexer.gapTimeout(), indexer.retention()),
+                clock);
     }
 
     @Bean

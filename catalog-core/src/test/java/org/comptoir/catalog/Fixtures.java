@@ -1,6 +1,7 @@
 package org.comptoir.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.comptoir.catalog.dataset.AccessLevel;
 import org.comptoir.catalog.dataset.Agent;
@@ -69,6 +70,11 @@ public final class Fixtures {
         private final List<Distribution> distributions =
                 new ArrayList<>(List.of(aCsvDistribution("https://data.example.org/conso.csv")));
         private String modified = "2026-01-15";
+        private List<String> themes = List.of(THEME_ENERGY);
+        private Agent publisher = new Agent(
+                "https://demo-metropole.example/org/metropole", LangText.of("fr", "Métropole de démonstration"));
+        private Spatial spatial =
+                new Spatial(List.of(), "POLYGON((4.8 45.7,4.9 45.7,4.9 45.8,4.8 45.8,4.8 45.7))", null);
 
         public DescriptionBuilder withTitle(String fr) {
             this.title = LangText.of("fr", fr);
@@ -105,22 +111,39 @@ public final class Fixtures {
             return this;
         }
 
+        /** Themes by their code in the EU data-theme table ({@code ENER}, {@code TRAN}...). */
+        public DescriptionBuilder withThemes(String... codes) {
+            this.themes = Arrays.stream(codes)
+                    .map(code -> "http://publications.europa.eu/resource/authority/data-theme/" + code)
+                    .toList();
+            return this;
+        }
+
+        public DescriptionBuilder withPublisher(String iri, String name) {
+            this.publisher = new Agent(iri, LangText.of("fr", name));
+            return this;
+        }
+
+        /** A spatial coverage given as a WKT bounding box, or none for null. */
+        public DescriptionBuilder withBbox(String wkt) {
+            this.spatial = wkt == null ? null : new Spatial(List.of(), wkt, null);
+            return this;
+        }
+
         public Description build() {
             return new Description(
                     title,
                     description,
                     "conso-elec-batiments",
                     keywords,
-                    List.of(THEME_ENERGY),
-                    new Agent(
-                            "https://demo-metropole.example/org/metropole",
-                            LangText.of("fr", "Métropole de démonstration")),
+                    themes,
+                    publisher,
                     new ContactPoint("Direction de l'Énergie", "energie@demo-metropole.example", null),
                     "2024-03-01",
                     modified,
                     List.of("http://publications.europa.eu/resource/authority/language/FRA"),
                     "http://publications.europa.eu/resource/authority/frequency/MONTHLY",
-                    new Spatial(List.of(), "POLYGON((4.8 45.7,4.9 45.7,4.9 45.8,4.8 45.8,4.8 45.7))", null),
+                    spatial,
                     new Temporal("2020-01-01", null),
                     "https://demo-metropole.example/energie/conso",
                     List.of(),

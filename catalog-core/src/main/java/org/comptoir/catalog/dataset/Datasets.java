@@ -15,7 +15,6 @@ import java.util.Set;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
-import org.comptoir.catalog.search.SearchText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -118,7 +117,6 @@ public class Datasets {
         values.put("publisher_name", clip(publisherName(d), 500));
         values.put("content_hash", contentHash);
         values.put("graph", graph);
-        values.put("search_text", SearchText.of(dataset));
         values.put("updated_at", Timestamp.from(dataset.provenance().updatedAt()));
         return values;
     }
@@ -172,33 +170,84 @@ public class Datasets {
                 .single();
     }
 
+    /**
+     * The next datasets in identifier order after {@code afterId} (empty string for the first), for
+     * walking the whole catalogue in batches.
+     */
+    public List<StoredDataset> after(String afterId, int limit) {
+        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query((rs, n) -> Row.of(rs))
+                .list();
+        // parsing the descriptions is what costs: on every core
+        return rows.parallelStream().map(Row::read).toList();
+    }
+
+    /** Every dataset's identifier with its current version. */
+    public Map<String, Long> versions() {
+        var versions = new HashMap<String, Long>();
+        jdbc.sql("SELECT id, version FROM dataset").query(rs -> {
+            versions.put(rs.getString(1), rs.getLong(2));
+        });
+        return versions;
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM dataset").query(Long.class).single();
     }
 
     static StoredDataset row(ResultSet rs, int rowNum) throws SQLException {
-        var id = rs.getString("id");
-        var graph = rs.getString("graph");
-        var model = DatasetGraphs.fromNTriples(graph);
-        var read = DatasetRdf.read(model.createResource(LocalIris.dataset(id).getURI()));
-        var governance = new Governance(
-                read.owner(),
-                AccessLevel.valueOf(rs.getString("access_level")),
-                PersonalData.valueOf(rs.getString("personal_data")),
-                PublicationStatus.valueOf(rs.getString("status")));
-        var provenance = new Provenance(
-                rs.getString("source_id"),
-                rs.getString("source_key"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
-        var dataset = new Dataset(
-                id,
-                rs.getLong("version"),
-                DatasetKind.valueOf(rs.getString("kind")),
-                read.description(),
-                governance,
-                provenance);
-        return new StoredDataset(dataset, graph, rs.getString("content_hash"));
+        return Row.of(rs).read();
+    }
+
+    /** A row as the store gives it, before its description is parsed (the costly part). */
+    private record Row(
+            String id,
+            long version,
+            String kind,
+            String accessLevel,
+            String personalData,
+            String status,
+            String sourceId,
+            String sourceKey,
+            Instant createdAt,
+            Instant updatedAt,
+            String graph,
+            String contentHash) {
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(
+                    rs.getString("id"),
+                    rs.getLong("version"),
+                    rs.getString("kind"),
+                    rs.getString("access_level"),
+                    rs.getString("personal_data"),
+                    rs.getString("status"),
+                    rs.getString("source_id"),
+                    rs.getString("source_key"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getTimestamp("updated_at").toInstant(),
+                    rs.getString("graph"),
+                    rs.getString("content_hash"));
+        }
+
+        StoredDataset read() {
+            var model = DatasetGraphs.fromNTriples(graph);
+            var read =
+                    DatasetRdf.read(model.createResource(LocalIris.dataset(id).getURI()));
+            var governance = new Governance(
+                    read.owner(),
+                    AccessLevel.valueOf(accessLevel),
+                    PersonalData.valueOf(personalData),
+                    PublicationStatus.valueOf(status));
+            var dataset = new Dataset(
+                    id,
+                    version,
+                    DatasetKind.valueOf(kind),
+                    read.description(),
+                    governance,
+                    new Provenance(sourceId, sourceKey, createdAt, updatedAt));
+            return new StoredDataset(dataset, graph, contentHash);
+        }
     }
 
     private static String title(Description d) {

@@ -1,18 +1,18 @@
 package org.comptoir.catalog.search;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.comptoir.catalog.dataset.LangText;
 
 /**
  * A dataset as the search index holds it: its texts, and for each dimension the values it has with
  * their labels. Derived from the stored dataset ({@link SearchDocuments}); never the truth.
  *
- * @param texts the text fields a query searches, by field name ({@code title}, {@code description},
- *     {@code keywords}, {@code themes}, {@code publisher}, {@code distributions}), each in the languages
- *     the dataset gives
+ * @param texts the text fields a query searches, by field name ({@link SearchFields#TITLE} and the
+ *     others), each with its values: a title in each language the dataset gives, each keyword, each
+ *     theme label...
  * @param facets per dimension, the dataset's values; a dataset may have none or several
  * @param modified the day the dataset last changed (as its description says, else when the
  *     catalogue last changed it)
@@ -25,7 +25,7 @@ import org.comptoir.catalog.dataset.LangText;
 public record SearchDocument(
         String id,
         long version,
-        Map<String, LangText> texts,
+        Map<String, List<String>> texts,
         Map<Facet, List<FacetTerm>> facets,
         LocalDate modified,
         BoundingBox bbox,
@@ -34,9 +34,23 @@ public record SearchDocument(
         Set<String> grants,
         String titleSort) {
     public SearchDocument {
-        texts = Map.copyOf(texts);
-        facets = Map.copyOf(facets);
+        var copy = new HashMap<String, List<String>>();
+        texts.forEach((field, values) -> copy.put(field, List.copyOf(values)));
+        texts = Map.copyOf(copy);
+        var facetCopy = new HashMap<Facet, List<FacetTerm>>();
+        facets.forEach((facet, terms) -> facetCopy.put(facet, List.copyOf(terms)));
+        facets = Map.copyOf(facetCopy);
         grants = grants == null ? Set.of() : Set.copyOf(grants);
+    }
+
+    /** The values of a text field, empty when the dataset has none. */
+    public List<String> text(String field) {
+        return texts.getOrDefault(field, List.of());
+    }
+
+    /** The values of a dimension, empty when the dataset has none. */
+    public List<FacetTerm> facet(Facet facet) {
+        return facets.getOrDefault(facet, List.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.comptoir.catalog.dataset.PublicationStatus;
 
 /**
  * A search over the catalogue.
@@ -71,6 +72,14 @@ public record SearchQuery(
         if (modifiedFrom != null && modifiedTo != null && modifiedFrom.isAfter(modifiedTo)) {
             throw new IllegalArgumentException("modifiedFrom must not be after modifiedTo");
         }
+    }
+
+    /**
+     * Whether withdrawn datasets are wanted: only when a status filter asks for them; every other
+     * search leaves them out.
+     */
+    public boolean includesWithdrawn() {
+        return filters.getOrDefault(Facet.STATUS, Set.of()).contains(PublicationStatus.WITHDRAWN.name());
     }
 
     /** The simplest query: words, for a viewer, one page, by relevance. */

@@ -25,10 +25,6 @@ import org.comptoir.catalog.ingest.IngestRun;
 import org.comptoir.catalog.ingest.WithdrawalProperties;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.LocalIris;
-import org.comptoir.catalog.search.JdbcCatalogSearch;
-import org.comptoir.catalog.search.SearchHit;
-import org.comptoir.catalog.search.SearchQuery;
-import org.comptoir.catalog.search.Viewer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +43,6 @@ public abstract class DatasetsContract {
     private Datasets datasets;
     private DatasetRegistration registration;
     private CatalogIngestion ingestion;
-    private JdbcCatalogSearch search;
 
     protected abstract DataSource dataSource();
 
@@ -63,7 +58,6 @@ public abstract class DatasetsContract {
                 datasets, jdbc, transactions, events::add, clock, WithdrawalProperties.defaults());
         ingestion = new CatalogIngestion(
                 datasets, new DatasetIdentities(jdbc), withdrawals, transactions, events::add, clock);
-        search = new JdbcCatalogSearch(jdbc, datasets);
     }
 
     @Test
@@ -253,31 +247,6 @@ public abstract class DatasetsContract {
                 .extracting(s -> s.dataset().id())
                 .containsExactlyInAnyOrder(open.id(), anonymised.id());
         assertThat(datasets.countOpen(null)).isEqualTo(2);
-        assertThat(search.search(SearchQuery.of("", Viewer.PUBLIC, 0, 20)).total())
-                .isEqualTo(2);
-        assertThat(search.search(SearchQuery.of("", Viewer.INTERNAL, 0, 20)).total())
-                .isEqualTo(6);
-    }
-
-    @Test
-    void findsDatasetsWhateverTheAccentsAndCase() {
-        registration.register(DatasetKind.DATASET, aDataset().build(), openGovernance(), "o");
-        registration.register(
-                DatasetKind.DATASET,
-                aDataset()
-                        .withTitle("Arbres d'alignement")
-                        .withKeywords("arbre")
-                        .build(),
-                openGovernance(),
-                "o");
-
-        for (var text : List.of("batiments", "Bâtiments", "BÂTIMENT électrique")) {
-            var hits = search.search(SearchQuery.of(text, Viewer.PUBLIC, 0, 10)).hits();
-            assertThat(datasets.findAll(hits.stream().map(SearchHit::datasetId).toList()))
-                    .as(text)
-                    .extracting(d -> d.dataset().description().title().best("fr"))
-                    .containsExactly("Consommation électrique des bâtiments");
-        }
     }
 
     @Test

@@ -11,10 +11,12 @@ import org.comptoir.catalog.dataset.InvalidDatasetException;
 import org.comptoir.catalog.dataset.StaleDatasetException;
 import org.comptoir.catalog.ingest.WithdrawalAlreadyDecidedException;
 import org.comptoir.catalog.ingest.WithdrawalHoldNotFoundException;
+import org.comptoir.catalog.search.SearchException;
 import org.comptoir.connectors.HarvestRunNotFoundException;
 import org.comptoir.connectors.InvalidSourceException;
 import org.comptoir.connectors.RunAlreadyActiveException;
 import org.comptoir.connectors.SourceNotFoundException;
+import org.comptoir.web.search.InvalidSearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -128,6 +130,28 @@ class ApiProblems {
                 List.of());
     }
 
+    @ExceptionHandler(InvalidSearchException.class)
+    ResponseEntity<ProblemDetail> invalidSearch(InvalidSearchException e, HttpServletRequest request) {
+        return invalid(e.problems(), request);
+    }
+
+    @ExceptionHandler(SearchException.class)
+    ResponseEntity<ProblemDetail> searchUnavailable(SearchException e, HttpServletRequest request) {
+        log.warn("Search engine unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        var response = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "search-unavailable",
+                "Recherche indisponible",
+                "Le moteur de recherche ne répond pas pour le moment ; les jeux de données restent consultables "
+                        + "un par un. Réessayez dans un instant.",
+                request,
+                List.of());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header("Retry-After", "10")
+                .body(response.getBody());
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         var problems = new ArrayList<FieldProblem>();
@@ -183,7 +207,11 @@ class ApiProblems {
         var name = e instanceof MethodArgumentTypeMismatchException m
                 ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
-        return invalid(List.of(new FieldProblem(name, "Valeur absente ou mal formée.")), request);
+        var message = e instanceof MethodArgumentTypeMismatchException m
+                        && java.time.LocalDate.class.equals(m.getRequiredType())
+                ? "Date attendue au format AAAA-MM-JJ, par exemple 2026-01-31."
+                : "Valeur absente ou mal formée.";
+        return invalid(List.of(new FieldProblem(name, message)), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -2,7 +2,15 @@ package org.comptoir.web.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.comptoir.catalog.dataset.Audience;
 import org.comptoir.catalog.dataset.DatasetNotFoundException;
 import org.comptoir.catalog.dataset.DatasetRegistration;
@@ -14,13 +22,15 @@ import org.comptoir.catalog.dataset.Owner;
 import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.search.CatalogSearch;
+import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.SearchHit;
-import org.comptoir.catalog.search.SearchQuery;
+import org.comptoir.catalog.search.SuggestQuery;
 import org.comptoir.catalog.search.Viewer;
 import org.comptoir.web.api.generated.DatasetsApi;
 import org.comptoir.web.api.generated.model.Dataset;
 import org.comptoir.web.api.generated.model.DatasetInput;
 import org.comptoir.web.api.generated.model.DatasetPage;
+import org.comptoir.web.search.SearchRequest;
 import org.comptoir.web.security.Viewers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,14 +61,83 @@ class DatasetsController implements DatasetsApi {
     }
 
     @Override
-    public ResponseEntity<DatasetPage> listDatasets(String q, Integer page, Integer size) {
-        var result = search.search(SearchQuery.of(q, new Viewer(audience(), null), page, size));
-        var ids = result.hits().stream().map(SearchHit::datasetId).toList();
-        var items = datasets.findAll(ids).stream()
+    public ResponseEntity<DatasetPage> listDatasets(
+            String q,
+            List<String> theme,
+            List<String> publisher,
+            List<String> owner,
+            List<String> orgUnit,
+            List<String> format,
+            List<String> license,
+            List<String> accessLevel,
+            List<String> personalData,
+            List<String> status,
+            List<String> sourceKind,
+            List<String> source,
+            LocalDate modifiedFrom,
+            LocalDate modifiedTo,
+            String bbox,
+            String sort,
+            Integer page,
+            Integer size,
+            String lang,
+            String acceptLanguage) {
+        var filters = new EnumMap<Facet, List<String>>(Facet.class);
+        putIfPresent(filters, Facet.THEME, theme);
+        putIfPresent(filters, Facet.PUBLISHER, publisher);
+        putIfPresent(filters, Facet.OWNER, owner);
+        putIfPresent(filters, Facet.ORG_UNIT, orgUnit);
+        putIfPresent(filters, Facet.FORMAT, format);
+        putIfPresent(filters, Facet.LICENSE, license);
+        putIfPresent(filters, Facet.ACCESS_LEVEL, accessLevel);
+        putIfPresent(filters, Facet.PERSONAL_DATA, personalData);
+        putIfPresent(filters, Facet.STATUS, status);
+        putIfPresent(filters, Facet.SOURCE_KIND, sourceKind);
+        putIfPresent(filters, Facet.SOURCE, source);
+        var viewer = viewer();
+        var query = new SearchRequest(q, filters, modifiedFrom, modifiedTo, bbox, sort, page, size)
+                .toQuery(viewer, SearchRequest.language(lang, acceptLanguage));
+        var result = search.search(query);
+        var hits = new HashMap<String, SearchHit>();
+        result.hits().forEach(hit -> hits.put(hit.datasetId(), hit));
+        var items = new ArrayList<Dataset>();
+        datasets.findAll(result.hits().stream().map(SearchHit::datasetId).toList()).stream()
                 .map(StoredDataset::dataset)
-                .map(d -> representations.toApi(d, request))
-                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
-        return ResponseEntity.ok(new DatasetPage(items, result.total(), result.page(), result.size()));
+                // the index follows the store by a fraction of a second: the store has the last word
+                .filter(d -> viewer.internal() || d.isOpen())
+                .forEach(d -> {
+                    var item = representations.toApi(d, request);
+                    var highlights = hits.get(d.id()).highlights();
+                    if (!highlights.isEmpty()) {
+                        item.setHighlights(new HashMap<>(highlights));
+                    }
+                    items.add(item);
+                });
+        var facets = new LinkedHashMap<String, List<org.comptoir.web.api.generated.model.FacetValue>>();
+        result.facets()
+                .forEach((facet, values) -> facets.put(
+                        facet.apiName(),
+                        values.stream()
+                                .map(v -> new org.comptoir.web.api.generated.model.FacetValue(
+                                        v.value(), v.label(), v.count()))
+                                .collect(Collectors.toCollection(ArrayList::new))));
+        var body = new DatasetPage(items, result.total(), result.page(), result.size());
+        body.setFacets(facets);
+        return ResponseEntity.ok(body);
+    }
+
+    @Override
+    public ResponseEntity<List<org.comptoir.web.api.generated.model.Suggestion>> suggestDatasets(
+            String q, Integer limit) {
+        var query = new SuggestQuery(q, viewer(), limit);
+        var suggestions = search.suggest(query);
+        return ResponseEntity.ok(suggestions.stream()
+                .map(s -> new org.comptoir.web.api.generated.model.Suggestion(
+                                s.text(),
+                                org.comptoir.web.api.generated.model.Suggestion.KindEnum.fromValue(
+                                        s.kind().name().toLowerCase(Locale.ROOT)))
+                        .datasetId(s.datasetId()))
+                .collect(Collectors.toCollection(ArrayList::new)));
     }
 
     @Override
@@ -119,6 +198,16 @@ class DatasetsController implements DatasetsApi {
                     "title.fr",
                     "Le titre en français est obligatoire, par exemple {\"fr\": \"Arbres d'alignement\"}.")));
         }
+    }
+
+    private static void putIfPresent(Map<Facet, List<String>> filters, Facet facet, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            filters.put(facet, values);
+        }
+    }
+
+    private static Viewer viewer() {
+        return Viewers.viewer(SecurityContextHolder.getContext().getAuthentication());
     }
 
     private static Audience audience() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import org.comptoir.catalog.dataset.Datasets;
+import org.comptoir.catalog.search.index.SearchIndexer;
 import org.comptoir.connectors.harvest.HarvestEngine;
 import org.comptoir.connectors.harvest.HarvestRun;
 import org.comptoir.connectors.harvest.RunStatus;
@@ -37,6 +38,7 @@ class DemoTerritory {
     private final Sources sources;
     private final HarvestEngine engine;
     private final Datasets datasets;
+    private final SearchIndexer indexer;
     private final JdbcUserDetailsManager users;
     private final PasswordEncoder encoder;
 
@@ -45,12 +47,14 @@ class DemoTerritory {
             Sources sources,
             HarvestEngine engine,
             Datasets datasets,
+            SearchIndexer indexer,
             JdbcUserDetailsManager users,
             PasswordEncoder encoder) {
         this.properties = properties;
         this.sources = sources;
         this.engine = engine;
         this.datasets = datasets;
+        this.indexer = indexer;
         this.users = users;
         this.encoder = encoder;
     }
@@ -83,6 +87,9 @@ class DemoTerritory {
                 runs.add(engine.start(source.id()));
             }
             awaitAll(runs);
+        }
+        if (!indexer.awaitCaughtUp(Duration.ofSeconds(30))) {
+            log.warn("The search index has not caught up with the demo territory yet");
         }
         log.info(
                 "Comptoir est prêt / is ready: {} ({} jeux de données, comptes de démo : cdo, owner, dpo, partner)",

@@ -48,6 +48,11 @@ final class DatasetViews {
         this.lang = locale.getLanguage();
     }
 
+    /** {@code fr} or {@code en}: the language of the page. */
+    String language() {
+        return "en".equals(lang) ? "en" : "fr";
+    }
+
     DatasetSummary summary(Dataset dataset) {
         var d = dataset.description();
         var formats = new LinkedHashSet<String>();
@@ -59,7 +64,9 @@ final class DatasetViews {
                 d.publisher() == null ? null : blankToNull(d.publisher().name().best(lang)),
                 labels(d.themes()),
                 List.copyOf(formats),
-                day(d.modified()));
+                day(d.modified()),
+                List.of(),
+                List.of());
     }
 
     DatasetView page(Dataset dataset, String iri, Audience audience) {

@@ -3,6 +3,8 @@ package org.comptoir.web.pages;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.comptoir.catalog.dataset.Audience;
+import org.comptoir.web.security.Viewers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -44,6 +46,11 @@ class Layout {
 
     public boolean signedIn() {
         return user() != null;
+    }
+
+    /** Whether the signed-in user is one of the authority's own roles, who see the internal catalogue. */
+    public boolean internal() {
+        return Viewers.audience(user()) == Audience.INTERNAL;
     }
 
     /** The signed-in user's name, or null for an anonymous visitor. */

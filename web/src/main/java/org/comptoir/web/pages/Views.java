@@ -27,7 +27,13 @@ final class Views {
 
     record Contact(String name, String email, String url) {}
 
-    /** One line of the search results. */
+    /**
+     * One line of the search results.
+     *
+     * @param marks the title with the words searched for marked, empty when none matched there
+     * @param snippet where the words searched for appear in the description (or else in the
+     *     keywords or distributions), empty when nowhere: then the excerpt is shown
+     */
     record DatasetSummary(
             String id,
             Text title,
@@ -35,7 +41,35 @@ final class Views {
             String publisher,
             List<String> themes,
             List<String> formats,
-            Day modified) {}
+            Day modified,
+            List<Segment> marks,
+            List<Segment> snippet) {
+        DatasetSummary withHighlights(List<Segment> marks, List<Segment> snippet) {
+            return new DatasetSummary(id, title, excerpt, publisher, themes, formats, modified, marks, snippet);
+        }
+    }
+
+    /** A piece of a highlighted text; {@code marked} when it is a word searched for. */
+    record Segment(String text, boolean marked) {}
+
+    /**
+     * A dimension of the results a visitor can filter on.
+     *
+     * @param name the parameter and message key suffix ({@code theme}, {@code format}...)
+     * @param more how many other values exist beyond those listed
+     */
+    record FacetView(String name, List<FacetChoice> values, int more) {}
+
+    /**
+     * A value of a dimension: following {@code href} adds it to the filters, or removes it when
+     * {@code selected}.
+     */
+    record FacetChoice(String label, long count, boolean selected, String href) {}
+
+    /** A filter in force, with the address of the same search without it. */
+    record ActiveFilter(String name, String label, String removeHref) {}
+
+    record SortChoice(String value, boolean selected) {}
 
     record DistributionView(
             Text title,

@@ -19,13 +19,15 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
     private static final String[] GOVERNING = {Role.CDO.name(), Role.ADMIN.name()};
+    private static final String[] INTERNAL = {Role.CDO.name(), Role.OWNER.name(), Role.DPO.name(), Role.ADMIN.name()};
     private static final String[] EDITING = {Role.CDO.name(), Role.OWNER.name(), Role.ADMIN.name()};
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/sources/**", "/api/v1/harvests/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/api/v1/sources/**", "/api/v1/harvests/**", "/api/v1/search/**")
                         .hasAnyRole(GOVERNING)
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .permitAll()
@@ -44,7 +46,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain screens(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/catalogue")
+                        .hasAnyRole(INTERNAL)
+                        .anyRequest()
+                        .permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .httpBasic(org.springframework.security.config.Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/"));

@@ -2,6 +2,7 @@ package org.comptoir.web.security;
 
 import java.util.Set;
 import org.comptoir.catalog.dataset.Audience;
+import org.comptoir.catalog.search.Viewer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -21,6 +22,24 @@ public final class Viewers {
                         .anyMatch(INTERNAL::contains)
                 ? Audience.INTERNAL
                 : Audience.PUBLIC;
+    }
+
+    /**
+     * Who searches: the public for an anonymous caller, a partner (who sees what its sharing
+     * agreements grant; none yet) or the authority's own roles, who see every dataset.
+     */
+    public static Viewer viewer(Authentication authentication) {
+        if (audience(authentication) == Audience.INTERNAL) {
+            return Viewer.INTERNAL;
+        }
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(Role.PARTNER.authority()::equals)) {
+            return Viewer.partner(Set.of());
+        }
+        return Viewer.PUBLIC;
     }
 
     public static String name(Authentication authentication) {

@@ -139,7 +139,10 @@ class ApiIntegrationTests {
 
         assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
                 .isEqualTo(200);
-        var list = json(send("GET", "/api/v1/datasets?q=alignement", null, null));
+        var list = searchUntil(
+                "/api/v1/datasets?q=alignement",
+                null,
+                found -> found.path("total").asLong() > 0);
         assertThat(list.path("items")).extracting(n -> n.path("id").asString()).contains(id);
 
         var withdrawn = send("POST", "/api/v1/datasets/" + id + "/withdrawal", "cdo", null, "\"2\"");
@@ -162,6 +165,14 @@ class ApiIntegrationTests {
 
         assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
                 .isEqualTo(404);
+        assertThat(searchUntil(
+                                "/api/v1/datasets?q=cantine",
+                                "dpo",
+                                body -> body.path("total").asLong() == 1)
+                        .path("total")
+                        .asLong())
+                .as("indexed for the DPO")
+                .isEqualTo(1);
         assertThat(json(send("GET", "/api/v1/datasets?q=cantine", null, null))
                         .path("total")
                         .asLong())
@@ -280,7 +291,10 @@ class ApiIntegrationTests {
         assertThat(json(send("GET", "/api/v1/sources/" + sourceId + "/harvests", "cdo", null)))
                 .extracting(n -> n.path("id").asString())
                 .contains(runId);
-        assertThat(json(send("GET", "/api/v1/datasets?q=parkings", null, null))
+        assertThat(searchUntil(
+                                "/api/v1/datasets?q=parkings",
+                                null,
+                                body -> body.path("total").asLong() == 1)
                         .path("total")
                         .asLong())
                 .isEqualTo(1);
@@ -321,6 +335,24 @@ class ApiIntegrationTests {
                 && (run.path("status").asString().equals("QUEUED")
                         || run.path("status").asString().equals("RUNNING")));
         return run;
+    }
+
+    /**
+     * Searches again until the answer satisfies {@code done}: the index follows the store within a
+     * second; the margin covers a machine busy with other builds.
+     */
+    private JsonNode searchUntil(String path, String user, java.util.function.Predicate<JsonNode> done)
+            throws Exception {
+        var deadline = Instant.now().plus(Duration.ofSeconds(5));
+        JsonNode body;
+        do {
+            body = json(send("GET", path, user, null));
+            if (done.test(body)) {
+                return body;
+            }
+            Thread.sleep(20);
+        } while (Instant.now().isBefore(deadline));
+        return body;
     }
 
     private static String sourceJson(String url) {

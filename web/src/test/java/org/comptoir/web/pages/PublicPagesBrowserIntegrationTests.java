@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public screens as a visitor meets them, in a real headless Chromium over the demo territory:
- * searching with or without accents, opening a dataset, reading its JSON-LD, the personal-data
- * invariant before and after signing in, and the English interface.
+ * searching with or without accents, narrowing by facets, suggestions while typing, opening a
+ * dataset, reading its JSON-LD, the personal-data invariant before and after signing in, the internal
+ * catalogue, and the English interface.
  *
  * <p>With {@code -Dcomptoir.screenshots} (optionally naming a folder; default {@code
  * ../docs/screenshots}) the search results and a dataset page are saved as PNG for the README.
@@ -57,6 +58,7 @@ class PublicPagesBrowserIntegrationTests {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CONSUMPTION = "Consommation électrique des bâtiments";
     private static final String CONSUMPTION_EN = "Electricity consumption of buildings";
+    private static final String LIGHTING = "Consommation de l'éclairage public";
     /** Holds personal data (dpv:PersonalData) and is restricted: never shown to the public. */
     private static final String HOUSEHOLDS = "Ménages accompagnés pour la rénovation énergétique";
 
@@ -213,6 +215,91 @@ class PublicPagesBrowserIntegrationTests {
     }
 
     @Test
+    void narrowsTheResultsByClickingAFacetAndWidensThemAgain() {
+        open("/");
+        var all = number(count());
+        var energy = facetLink("theme", "Énergie");
+        var expected = number(energy.findElement(By.cssSelector(".facet-count")).getText());
+        assertThat(expected).isPositive().isLessThan(all);
+
+        energy.click();
+        waitFor(By.cssSelector(".active-filters"));
+
+        assertThat(number(count())).isEqualTo(expected);
+        assertThat(browser.findElement(By.cssSelector(".active-filters .filter-value"))
+                        .getText())
+                .isEqualTo("Énergie");
+        assertThat(browser.findElements(By.cssSelector("ol.results li.result")))
+                .allSatisfy(result -> assertThat(result.findElements(By.cssSelector(".themes li")))
+                        .extracting(WebElement::getText)
+                        .contains("Énergie"));
+        var selected = facetLink("theme", "Énergie");
+        assertThat(selected.getAttribute("aria-current")).isEqualTo("true");
+
+        var csv = facetLink("format", "CSV");
+        var energyInCsv = number(csv.findElement(By.cssSelector(".facet-count")).getText());
+        csv.click();
+        waitFor(By.cssSelector(".active-filters li:nth-child(2)"));
+        assertThat(number(count())).isEqualTo(energyInCsv);
+        screenshot("search-facets.png");
+
+        browser.findElement(By.cssSelector(".active-filters .clear-filters")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".active-filters")));
+        assertThat(number(count())).isEqualTo(all);
+    }
+
+    @Test
+    void suggestsDatasetsWhileTheVisitorTypes() {
+        open("/");
+        var box = browser.findElement(By.id("q"));
+        box.sendKeys("éclai");
+
+        var suggestions = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#q-suggestions li")));
+        assertThat(suggestions.isDisplayed()).isTrue();
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        var lighting = browser.findElements(By.cssSelector("#q-suggestions li")).stream()
+                .filter(li -> li.getText().startsWith(LIGHTING))
+                .findFirst()
+                .orElseThrow();
+        screenshot("suggestions.png");
+
+        lighting.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), LIGHTING));
+        assertThat(browser.getCurrentUrl()).contains("/datasets/");
+    }
+
+    @Test
+    void theInternalCatalogueFiltersOnGovernanceForTheAuthorityOnly() {
+        open("/catalogue");
+        waitFor(By.id("username"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+
+        browser.findElement(By.id("username")).sendKeys("dpo");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        waitFor(By.cssSelector(".header-nav .user"));
+        browser.findElement(By.cssSelector(".header-nav .catalogue-link")).click();
+        waitFor(By.cssSelector("[data-facet=personalData]"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Catalogue interne");
+        assertThat(browser.findElements(By.cssSelector("[data-facet]")))
+                .extracting(f -> f.getAttribute("data-facet"))
+                .contains("owner", "accessLevel", "personalData", "status", "source");
+
+        var personal = facetLink("personalData", "Données personnelles");
+        var expected =
+                number(personal.findElement(By.cssSelector(".facet-count")).getText());
+        personal.click();
+        waitFor(By.cssSelector(".active-filters"));
+
+        assertThat(number(count())).isEqualTo(expected);
+        assertThat(resultTitles()).contains(HOUSEHOLDS);
+        screenshot("catalogue.png");
+    }
+
+    @Test
     void showsAFrenchNotFoundPageForAnUnknownDataset() {
         var unknown = "/datasets/" + UUID.randomUUID();
         open(unknown);
@@ -266,6 +353,21 @@ class PublicPagesBrowserIntegrationTests {
 
     private String count() {
         return browser.findElement(By.cssSelector(".count strong")).getText();
+    }
+
+    /** The link of a facet's value, by the label a visitor reads. */
+    private WebElement facetLink(String facet, String label) {
+        return browser.findElements(By.cssSelector("[data-facet=" + facet + "] a")).stream()
+                .filter(a ->
+                        a.findElement(By.cssSelector(".facet-label")).getText().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no facet value " + label + " in " + facet));
+    }
+
+    /** The number a count shows, whatever the separators of the language. */
+    private static long number(String text) {
+        var digits = text.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits);
     }
 
     private List<WebElement> distributions() {

@@ -20,6 +20,6 @@ class SearchControllerTests {
         assertThat(SearchController.pageNumber("0")).isEqualTo(1);
         assertThat(SearchController.pageNumber("-3")).isEqualTo(1);
         assertThat(SearchController.pageNumber("3")).isEqualTo(3);
-        assertThat(SearchController.pageNumber("999999999")).isEqualTo(10_000);
+        assertThat(SearchController.pageNumber("999999999")).isEqualTo(500);
     }
 }

@@ -1,0 +1,64 @@
+package org.comptoir.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SearchHighlighterTests {
+    @Test
+    void marksWordsAsWrittenInTheText() {
+        var highlighter = new SearchHighlighter(QueryPlan.parse("batiment"));
+
+        assertThat(highlighter.snippets(List.of("Énergie des Bâtiments publics")))
+                .containsExactly("Énergie des <mark>Bâtiments</mark> publics");
+    }
+
+    @Test
+    void marksWordsFoundDespiteATypo() {
+        var highlighter = new SearchHighlighter(QueryPlan.parse("eclairrage"));
+
+        assertThat(highlighter.snippets(List.of("Points lumineux de l'éclairage public")))
+                .containsExactly("Points lumineux de <mark>l&#39;éclairage</mark> public");
+    }
+
+    @Test
+    void escapesHtmlOfTheText() {
+        var highlighter = new SearchHighlighter(QueryPlan.parse("arbres"));
+
+        assertThat(highlighter.snippets(List.of("<script>alert('x')</script> Arbres & haies")))
+                .containsExactly("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <mark>Arbres</mark> &amp; haies");
+    }
+
+    @Test
+    void cutsALongTextAroundTheFirstMatch() {
+        var text = "Lorem ipsum dolor sit amet. ".repeat(20) + "Les arbres de la métropole. "
+                + "Fin du texte. ".repeat(20);
+        var snippet = new SearchHighlighter(QueryPlan.parse("arbre"))
+                .snippets(List.of(text))
+                .getFirst();
+
+        assertThat(snippet).startsWith("…").endsWith("…").contains("<mark>arbres</mark>");
+        assertThat(snippet.length()).isLessThan(SearchHighlighter.SNIPPET_LENGTH + 30);
+    }
+
+    @Test
+    void leavesOutFieldsWithoutMatch() {
+        var highlights = new SearchHighlighter(QueryPlan.parse("voirie")).highlight(field -> Map.of(
+                        SearchFields.TITLE, List.of("Voirie communautaire"),
+                        SearchFields.DESCRIPTION, List.of("Tronçons de rues"),
+                        SearchFields.KEYWORDS, List.of("route", "voiries"))
+                .getOrDefault(field, List.of()));
+
+        assertThat(highlights)
+                .containsOnlyKeys(SearchFields.TITLE, SearchFields.KEYWORDS)
+                .containsEntry(SearchFields.KEYWORDS, List.of("<mark>voiries</mark>"));
+    }
+
+    @Test
+    void highlightsNothingForAnEmptyQuery() {
+        assertThat(new SearchHighlighter(QueryPlan.EMPTY).highlight(field -> List.of("Voirie")))
+                .isEmpty();
+    }
+}
