@@ -147,7 +147,10 @@ public abstract class CatalogSearchContract {
     @Test
     void ranksATitleMatchAboveADescriptionMatch() {
         indexCatalogue();
+        index(open("mobilier", "Mobilier urbain", "Bancs, fontaines et corbeilles des places.", "mobilier"));
+        index(open("fontaines", "Fontaines publiques", "Points d'eau potable des places.", "eau potable"));
 
+        assertThat(ids(search("fontaines", Viewer.PUBLIC))).containsExactly("fontaines", "mobilier");
         assertThat(ids(search("arbres", Viewer.PUBLIC))).containsExactly("arbres", "vegetal");
     }
 
