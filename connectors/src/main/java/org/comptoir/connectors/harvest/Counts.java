@@ -11,4 +11,9 @@ package org.comptoir.connectors.harvest;
  */
 public record Counts(int added, int updated, int unchanged, int withdrawn, int failed) {
     public static final Counts ZERO = new Counts(0, 0, 0, 0, 0);
+
+    /** The same counts with {@code count} withdrawn. */
+    public Counts withWithdrawn(int count) {
+        return new Counts(added, updated, unchanged, count, failed);
+    }
 }

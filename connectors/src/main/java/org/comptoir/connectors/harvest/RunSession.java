@@ -1,87 +1,163 @@
 package org.comptoir.connectors.harvest;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.comptoir.catalog.CatalogException;
-import org.comptoir.catalog.dataset.AccessLevel;
 import org.comptoir.catalog.dataset.FieldProblem;
-import org.comptoir.catalog.dataset.Governance;
-import org.comptoir.catalog.dataset.Owner;
-import org.comptoir.catalog.dataset.PersonalData;
-import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
+import org.comptoir.connectors.source.Credentials;
+import org.comptoir.connectors.source.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * One run as a route template drives it: pages are announced with {@link #startPage(String)}, each
- * record goes through {@link #accept(HarvestedRecord)} into the catalogue, and the run ends with
- * {@link #complete()} or {@link #fail(String)}. Progress is written as it goes. Not thread-safe: one
- * exchange drives one session.
+ * One run as a route template drives it: before each fetch, {@link #nextFetch(String)} saves the
+ * checkpoint of the pages read so far and says whether to go on (a cancellation, a limit or a node
+ * stopping end the run there); pages are announced with {@link #startPage(String)}, each record
+ * goes through {@link #accept(HarvestedRecord)} into the catalogue, and the run ends with {@link
+ * #complete()} or {@link #fail(String)}. A session opened on an interrupted run starts from its
+ * checkpoint: the page it was about to read, the records it had taken in and their counts. Not
+ * thread-safe: one exchange drives one session.
  */
 public final class RunSession {
-    /** What a harvested dataset gets when its source says nothing about it: open and published. */
-    static final Governance HARVEST_DEFAULTS =
-            new Governance(Owner.NONE, AccessLevel.PUBLIC, PersonalData.NONE, PublicationStatus.PUBLISHED);
-
     private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
     private static final int PROGRESS_EVERY = 25;
-    static final int DEFAULT_PAGE_SIZE = 100;
 
-    private final String runId;
-    private final String sourceId;
+    private final HarvestRuns.Claim claim;
+    private final Source source;
+    private final Credentials credentials;
+    private final CredentialHeaders headers;
+    private final Instant startedAt;
     private final HarvestRuns runs;
     private final CatalogIngestion ingestion;
+    private final TransactionOperations transactions;
     private final HarvestProperties properties;
     private final Clock clock;
+    private final BooleanSupplier nodeStopping;
     private final Set<String> visited = new HashSet<>();
-    private final Set<String> seenKeys = new HashSet<>();
+    private final Map<String, IngestOutcome.Kind> taken;
+    private final List<HarvestRuns.Taken> pendingTaken = new ArrayList<>();
+    private final List<RecordError> pendingErrors = new ArrayList<>();
+    private String resumeUrl;
     private String currentUrl;
-    private long seen;
     private Long total;
+    private int pages;
     private int added;
     private int updated;
     private int unchanged;
     private int failed;
     private int errorsKept;
+    private boolean truncated;
+    private boolean lost;
+    private long lastFetchNanos;
+    private boolean fetched;
 
     RunSession(
-            String runId,
-            String sourceId,
+            HarvestRuns.Claim claim,
+            Source source,
+            Credentials credentials,
+            CredentialHeaders headers,
+            Instant startedAt,
+            HarvestRuns.Checkpoint checkpoint,
             HarvestRuns runs,
             CatalogIngestion ingestion,
+            TransactionOperations transactions,
             HarvestProperties properties,
-            Clock clock) {
-        this.runId = runId;
-        this.sourceId = sourceId;
+            Clock clock,
+            BooleanSupplier nodeStopping) {
+        this.claim = claim;
+        this.source = source;
+        this.credentials = credentials;
+        this.headers = headers;
+        this.startedAt = startedAt;
         this.runs = runs;
         this.ingestion = ingestion;
+        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.nodeStopping = nodeStopping;
+        this.taken = new LinkedHashMap<>(checkpoint.keys());
+        this.resumeUrl = checkpoint.nextUrl();
+        this.pages = checkpoint.pages();
+        this.total = checkpoint.total();
+        this.errorsKept = checkpoint.errorsKept();
+        for (var outcome : taken.values()) {
+            count(outcome);
+        }
+        if (resumeUrl != null) {
+            LOG.info(
+                    "Run {} of source {} resumes at {} after {} records (attempt {})",
+                    claim.runId(),
+                    source.id(),
+                    resumeUrl,
+                    taken.size(),
+                    claim.attempt());
+        }
     }
 
     public String runId() {
-        return runId;
+        return claim.runId();
     }
 
     public String sourceId() {
-        return sourceId;
+        return source.id();
     }
 
     /** How many records a page should hold, for kinds whose source lets the client choose. */
     public int pageSize() {
-        return DEFAULT_PAGE_SIZE;
+        return source.politeness().effectivePageSize();
     }
 
     /** The page being read, or null before the first one. */
     public String currentUrl() {
         return currentUrl;
+    }
+
+    /**
+     * Called before each fetch, at a page boundary: saves the checkpoint of what the run took in so
+     * far, then tells which page to fetch. A resumed run fetches its checkpoint's page instead of the
+     * source's first one.
+     *
+     * @param url the page the route means to fetch
+     * @return the page to fetch, or null when the run ends here: cancelled, past one of its limits
+     *     (what it took in stays, nothing is withdrawn), or handed over to another node
+     */
+    public String nextFetch(String url) {
+        if (resumeUrl != null) {
+            url = resumeUrl;
+            resumeUrl = null;
+        } else if (fetched) {
+            checkpoint(url);
+        }
+        if (lost || nodeStopping.getAsBoolean()) {
+            lost = true;
+            return null;
+        }
+        var cancelledBy = runs.cancelRequestedBy(claim.runId());
+        if (cancelledBy != null) {
+            end(RunStatus.CANCELLED, "récolte annulée par " + cancelledBy + " ; rien n'a été retiré");
+            return null;
+        }
+        var limit = limitReached();
+        if (limit != null) {
+            end(RunStatus.FAILED, limit);
+            return null;
+        }
+        fetched = true;
+        return url;
     }
 
     /**
@@ -94,12 +170,34 @@ public final class RunSession {
             throw new HarvestAbortedException("la pagination de la source boucle : la page " + currentUrl
                     + " renvoie vers " + url + ", déjà lue ; récolte arrêtée sans retirer de jeu de données");
         }
-        if (visited.size() > properties.maxPages()) {
+        if (pages >= properties.maxPages()) {
             throw new HarvestAbortedException("la source a plus de " + properties.maxPages()
                     + " pages (limite comptoir.harvest.max-pages) : récolte arrêtée avant " + url
                     + ", sans retirer de jeu de données");
         }
         currentUrl = url;
+    }
+
+    /** The headers that prove Comptoir's identity to the source (none for a public source). */
+    public Map<String, String> credentialHeaders() {
+        return headers.of(credentials);
+    }
+
+    /** Waits, if needed, so that the source gets no more than its maximum requests per second. */
+    public void awaitTurn() {
+        var rate = source.politeness().maxRequestsPerSecond();
+        if (rate != null && lastFetchNanos != 0) {
+            long interval = (long) (1_000_000_000L / rate);
+            long wait = lastFetchNanos + interval - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(wait));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        lastFetchNanos = System.nanoTime();
     }
 
     /** How many records the source says it holds, when it says so. */
@@ -110,24 +208,29 @@ public final class RunSession {
     }
 
     /**
-     * Takes one record into the catalogue. A record that fails is counted and reported with its
-     * key; it never stops the run. A record met twice in one run is taken once.
+     * Takes one record into the catalogue, with the source's defaults for what it does not say. A
+     * record that fails is counted and reported with its key; it never stops the run. A record met
+     * twice in one run (or again after a resume) is taken once. Past the source's maximum number of
+     * records, records are left and the run stops at the next page boundary.
      */
     public void accept(HarvestedRecord record) {
-        if (!seenKeys.add(record.sourceKey())) {
+        if (lost || taken.containsKey(record.sourceKey())) {
             return;
         }
-        seen++;
+        var max = source.limits().maxRecords();
+        if (max != null && taken.size() >= max) {
+            truncated = true;
+            return;
+        }
+        var outcome = IngestOutcome.Kind.FAILED;
         try {
-            var outcome = ingestion.ingest(sourceId, record, HARVEST_DEFAULTS);
-            switch (outcome.kind()) {
-                case ADDED -> added++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-                case FAILED -> recordFailure(record.sourceKey(), describe(outcome));
+            var result = ingestion.ingest(source.id(), record, source.defaults().governance());
+            outcome = result.kind();
+            if (outcome == IngestOutcome.Kind.FAILED) {
+                recordFailure(record.sourceKey(), describe(result));
             }
         } catch (DataAccessException e) {
-            LOG.warn("Run {}: record {} could not be stored", runId, record.sourceKey(), e);
+            LOG.warn("Run {}: record {} could not be stored", claim.runId(), record.sourceKey(), e);
             recordFailure(
                     record.sourceKey(),
                     "le jeu de données n'a pas pu être enregistré (erreur de la base de données) ; "
@@ -135,53 +238,155 @@ public final class RunSession {
         } catch (CatalogException e) {
             recordFailure(record.sourceKey(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("Run {}: record {} could not be read", runId, record.sourceKey(), e);
+            LOG.warn("Run {}: record {} could not be read", claim.runId(), record.sourceKey(), e);
             recordFailure(
                     record.sourceKey(),
                     "la description n'a pas pu être lue (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : " : " + e.getMessage()) + ")");
         }
-        if (seen % PROGRESS_EVERY == 0) {
+        taken.put(record.sourceKey(), outcome);
+        pendingTaken.add(new HarvestRuns.Taken(record.sourceKey(), outcome));
+        count(outcome);
+        if (taken.size() % PROGRESS_EVERY == 0) {
             writeProgress();
         }
     }
 
     /** Ends a page: its progress becomes visible. */
     public void pageRead() {
+        pages++;
         writeProgress();
     }
 
     /**
-     * Ends a complete run: the source's datasets it did not see are withdrawn (never deleted).
+     * Ends a complete run: the source's datasets it did not see are withdrawn (never deleted). A run
+     * cancelled during its last page, or that left records past its limit, withdraws nothing.
      *
      * @return how many were withdrawn
      */
     public int complete() {
-        int withdrawn = ingestion.withdrawAbsent(sourceId, Set.copyOf(seenKeys));
-        runs.finish(runId, RunStatus.SUCCEEDED, seen, total, counts(withdrawn), null, clock.instant());
-        LOG.info("Run {} of source {} succeeded: {} seen, {}", runId, sourceId, seen, counts(withdrawn));
+        if (lost || nodeStopping.getAsBoolean()) {
+            return 0;
+        }
+        var cancelledBy = runs.cancelRequestedBy(claim.runId());
+        if (cancelledBy != null) {
+            end(RunStatus.CANCELLED, "récolte annulée par " + cancelledBy + " ; rien n'a été retiré");
+            return 0;
+        }
+        if (truncated) {
+            end(RunStatus.FAILED, limitReached());
+            return 0;
+        }
+        int withdrawn = ingestion.withdrawAbsent(source.id(), Set.copyOf(taken.keySet()));
+        finish(RunStatus.SUCCEEDED, counts().withWithdrawn(withdrawn), null);
+        LOG.info(
+                "Run {} of source {} succeeded: {} seen, {}",
+                claim.runId(),
+                source.id(),
+                taken.size(),
+                counts().withWithdrawn(withdrawn));
         return withdrawn;
     }
 
-    /** Ends a run that could not go on; what it took in stays, nothing is withdrawn. */
+    /**
+     * Ends a run that could not go on; what it took in stays, nothing is withdrawn. A run whose node
+     * is stopping is left to resume instead.
+     */
     public void fail(String reason) {
-        runs.finish(runId, RunStatus.FAILED, seen, total, counts(0), reason, clock.instant());
-        LOG.warn("Run {} of source {} failed: {}", runId, sourceId, reason);
+        if (lost || nodeStopping.getAsBoolean()) {
+            return;
+        }
+        finish(RunStatus.FAILED, counts(), reason);
+        LOG.warn("Run {} of source {} failed: {}", claim.runId(), source.id(), reason);
     }
 
-    private Counts counts(int withdrawn) {
-        return new Counts(added, updated, unchanged, withdrawn, failed);
+    private String limitReached() {
+        var limits = source.limits();
+        if (truncated) {
+            return "la récolte a atteint sa limite de " + limits.maxRecords()
+                    + " jeux de données (réglage de la source) : arrêtée après " + pages
+                    + " pages, rien n'a été retiré";
+        }
+        if (limits.maxDuration() != null
+                && Duration.between(startedAt, clock.instant()).compareTo(limits.maxDuration()) > 0) {
+            return "la récolte a dépassé sa durée maximale (" + minutes(limits.maxDuration())
+                    + ", réglage de la source) : arrêtée après " + pages + " pages, rien n'a été retiré";
+        }
+        return null;
+    }
+
+    private void end(RunStatus status, String reason) {
+        finish(status, counts(), reason);
+        LOG.info("Run {} of source {} ended {}: {}", claim.runId(), source.id(), status, reason);
+    }
+
+    private void finish(RunStatus status, Counts counts, String reason) {
+        var ended = Boolean.TRUE.equals(transactions.execute(tx -> {
+            writeErrors();
+            return runs.finish(claim, status, taken.size(), total, pages, counts, reason, clock.instant());
+        }));
+        if (!ended) {
+            lost = true;
+            return;
+        }
+        pendingTaken.clear();
+        runs.prune(source.id(), properties.history());
+    }
+
+    private void checkpoint(String nextUrl) {
+        var saved = Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!runs.progress(claim, taken.size(), total, pages, currentUrl, counts(), clock.instant())) {
+                return false;
+            }
+            int firstSeq = taken.size() - pendingTaken.size() + 1;
+            runs.checkpoint(
+                    claim, nextUrl, firstSeq, pendingTaken, errorsKept - pendingErrors.size() + 1, pendingErrors);
+            return true;
+        }));
+        if (saved) {
+            pendingTaken.clear();
+            pendingErrors.clear();
+        } else {
+            lost = true;
+        }
+    }
+
+    private void writeErrors() {
+        int seq = errorsKept - pendingErrors.size() + 1;
+        for (var error : pendingErrors) {
+            runs.addError(claim.runId(), seq++, error);
+        }
+        pendingErrors.clear();
+    }
+
+    private void count(IngestOutcome.Kind outcome) {
+        switch (outcome) {
+            case ADDED -> added++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+            case FAILED -> failed++;
+        }
+    }
+
+    private Counts counts() {
+        return new Counts(added, updated, unchanged, 0, failed);
     }
 
     private void writeProgress() {
-        runs.progress(runId, seen, total, counts(0), clock.instant());
+        if (!runs.progress(claim, taken.size(), total, pages, currentUrl, counts(), clock.instant())) {
+            lost = true;
+        }
     }
 
     private void recordFailure(String sourceKey, String reason) {
-        failed++;
         if (errorsKept < HarvestRun.MAX_ERRORS) {
-            runs.addError(runId, ++errorsKept, new RecordError(sourceKey, reason));
+            errorsKept++;
+            pendingErrors.add(new RecordError(sourceKey, reason));
         }
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() >= 1 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     static String describe(IngestOutcome outcome) {
