@@ -95,6 +95,8 @@ public class ConnectorsConfiguration {
         properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.threadPool.threadCount", "2");
+        // a trigger planned inside a transaction is signalled before it commits: look again every 5 s
+        properties.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
         properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "10000");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
