@@ -136,15 +136,19 @@ public final class RunSession {
      *     (what it took in stays, nothing is withdrawn), or handed over to another node
      */
     public String nextFetch(String url) {
+        if (lost || nodeStopping.getAsBoolean()) {
+            // a stopping node saves nothing more: the page it was reading may have been cut short
+            lost = true;
+            return null;
+        }
         if (resumeUrl != null) {
             url = resumeUrl;
             resumeUrl = null;
         } else if (fetched) {
             checkpoint(url);
-        }
-        if (lost || nodeStopping.getAsBoolean()) {
-            lost = true;
-            return null;
+            if (lost) {
+                return null;
+            }
         }
         var cancelledBy = runs.cancelRequestedBy(claim.runId());
         if (cancelledBy != null) {
@@ -214,7 +218,7 @@ public final class RunSession {
      * records, records are left and the run stops at the next page boundary.
      */
     public void accept(HarvestedRecord record) {
-        if (lost || taken.containsKey(record.sourceKey())) {
+        if (lost || nodeStopping.getAsBoolean() || taken.containsKey(record.sourceKey())) {
             return;
         }
         var max = source.limits().maxRecords();
@@ -254,6 +258,10 @@ public final class RunSession {
 
     /** Ends a page: its progress becomes visible. */
     public void pageRead() {
+        if (lost || nodeStopping.getAsBoolean()) {
+            lost = true;
+            return;
+        }
         pages++;
         writeProgress();
     }

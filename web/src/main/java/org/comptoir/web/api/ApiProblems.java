@@ -12,7 +12,12 @@ import org.comptoir.catalog.dataset.StaleDatasetException;
 import org.comptoir.connectors.HarvestRunNotFoundException;
 import org.comptoir.connectors.InvalidSourceException;
 import org.comptoir.connectors.RunAlreadyActiveException;
+import org.comptoir.connectors.RunFinishedException;
+import org.comptoir.connectors.SourceInUseException;
 import org.comptoir.connectors.SourceNotFoundException;
+import org.comptoir.connectors.SourceProbeException;
+import org.comptoir.connectors.StaleSourceException;
+import org.comptoir.connectors.source.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -106,6 +111,45 @@ class ApiProblems {
                 HttpStatus.CONFLICT,
                 "run-already-active",
                 "Moissonnage déjà en cours",
+                e.getMessage(),
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler({SourceInUseException.class, RunFinishedException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.CONFLICT, "conflict", "Opération impossible maintenant", e.getMessage(), request, List.of());
+    }
+
+    @ExceptionHandler(StaleSourceException.class)
+    ResponseEntity<ProblemDetail> staleSource(StaleSourceException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "stale-version",
+                "Version périmée",
+                e.getMessage() + ". Relisez la source et reportez vos modifications.",
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler(SourceProbeException.class)
+    ResponseEntity<ProblemDetail> unreachable(SourceProbeException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.BAD_GATEWAY,
+                "source-unreadable",
+                "Source illisible",
+                "Le test de la source a échoué : " + e.getMessage() + ".",
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler(SecretBox.UnreadableSecretException.class)
+    ResponseEntity<ProblemDetail> unreadableSecret(SecretBox.UnreadableSecretException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "credentials-unreadable",
+                "Identifiants illisibles",
                 e.getMessage(),
                 request,
                 List.of());
