@@ -27,6 +27,8 @@ import org.comptoir.web.api.generated.model.SourceInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,8 +73,10 @@ class SourcesController implements SourcesApi {
         return ResponseEntity.ok().eTag(ETags.of(source.version())).body(toApi(source));
     }
 
+    /** Mapped here too: its 204 has no body, and a client asking for JSON must not get a 406. */
     @Override
-    public ResponseEntity<Void> deleteSource(String id) {
+    @DeleteMapping("/sources/{id}")
+    public ResponseEntity<Void> deleteSource(@PathVariable("id") String id) {
         sources.delete(id);
         return ResponseEntity.noContent().build();
     }

@@ -312,7 +312,7 @@ class ApiIntegrationTests {
         assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
         assertThat(created.body()).doesNotContain("s3cr3t").doesNotContain("moissonneur");
         var id = json(created).path("id").asString();
-        var read = send("GET", "/api/v1/sources/" + id, "admin", null);
+        var read = send("GET", "/api/v1/sources/" + id, "cdo", null);
         assertThat(read.body()).doesNotContain("s3cr3t");
         assertThat(json(read).path("credentialType").asString()).isEqualTo("BASIC");
         assertThat(json(read).path("credentialsSet").asBoolean()).isTrue();
