@@ -155,14 +155,15 @@ class HarvestRuns {
     }
 
     /**
-     * Saves what a run took in since its last checkpoint and where it goes on; call it in a
-     * transaction, with {@link #progress} first (which tells whether the run is still this attempt's).
+     * Saves what a run took in since its last checkpoint and, unless null, where it goes on; call it
+     * in a transaction, with {@link #progress} first (which tells whether the run is still this
+     * attempt's).
      */
     void checkpoint(
             Claim claim, String nextUrl, int firstSeq, List<Taken> taken, int firstError, List<RecordError> errors) {
-        jdbc.sql("UPDATE harvest_run SET next_url = ? WHERE id = ? AND attempt = ?")
-                .params(clip(nextUrl), claim.runId(), claim.attempt())
-                .update();
+        if (nextUrl != null) {
+            moveOn(claim, nextUrl);
+        }
         int seq = firstSeq;
         for (var record : taken) {
             jdbc.sql("INSERT INTO harvest_run_key (run_id, seq, source_key, outcome) VALUES (?, ?, ?, ?)")
@@ -177,6 +178,18 @@ class HarvestRuns {
         for (var error : errors) {
             addError(claim.runId(), errorSeq++, error);
         }
+    }
+
+    /**
+     * Saves the page an attempt goes on with.
+     *
+     * @return false when the run is no longer this attempt's
+     */
+    boolean moveOn(Claim claim, String nextUrl) {
+        return jdbc.sql("UPDATE harvest_run SET next_url = ? WHERE id = ? AND attempt = ? AND status = 'RUNNING'")
+                        .params(clip(nextUrl), claim.runId(), claim.attempt())
+                        .update()
+                == 1;
     }
 
     Checkpoint checkpointOf(String runId) {

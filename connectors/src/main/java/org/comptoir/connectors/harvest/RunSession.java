@@ -263,7 +263,7 @@ public final class RunSession {
             return;
         }
         pages++;
-        writeProgress();
+        saveTaken();
     }
 
     /**
@@ -341,20 +341,27 @@ public final class RunSession {
         runs.prune(source.id(), properties.history());
     }
 
-    private void checkpoint(String nextUrl) {
+    /** Saves, with the run's progress, the records and errors of the page just read. */
+    private void saveTaken() {
         var saved = Boolean.TRUE.equals(transactions.execute(tx -> {
             if (!runs.progress(claim, taken.size(), total, pages, currentUrl, counts(), clock.instant())) {
                 return false;
             }
             int firstSeq = taken.size() - pendingTaken.size() + 1;
-            runs.checkpoint(
-                    claim, nextUrl, firstSeq, pendingTaken, errorsKept - pendingErrors.size() + 1, pendingErrors);
+            runs.checkpoint(claim, null, firstSeq, pendingTaken, errorsKept - pendingErrors.size() + 1, pendingErrors);
             return true;
         }));
         if (saved) {
             pendingTaken.clear();
             pendingErrors.clear();
         } else {
+            lost = true;
+        }
+    }
+
+    /** Saves where the run goes on: the page it is about to fetch. */
+    private void checkpoint(String nextUrl) {
+        if (!runs.moveOn(claim, nextUrl)) {
             lost = true;
         }
     }
