@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeliveryDelay the wait before the first new attempt, doubled at each following one
  * @param maxPages the most pages one run reads; a source paging further fails the run
  * @param concurrentRuns how many runs (of different sources) go on at the same time on this node
- * @param staleRunTimeout a queued or running run that made no progress for that long is taken as
- *     interrupted (e.g. by a restart) and no longer blocks a new run of its source
+ * @param staleRunTimeout the lease of the node driving a run: the node renews it while it lives; a
+ *     run whose lease lapsed for that long (its node crashed or was cut off) is resumed from its last
+ *     checkpoint by any node. A node that stops cleanly hands its runs over at once.
+ * @param history how many runs of each source are kept; older ones are deleted
  */
 @ConfigurationProperties("comptoir.harvest")
 public record HarvestProperties(
@@ -27,7 +29,8 @@ public record HarvestProperties(
         @DefaultValue("500ms") Duration redeliveryDelay,
         @DefaultValue("10000") int maxPages,
         @DefaultValue("2") int concurrentRuns,
-        @DefaultValue("15m") Duration staleRunTimeout) {
+        @DefaultValue("2m") Duration staleRunTimeout,
+        @DefaultValue("50") int history) {
 
     public HarvestProperties {
         requirePositive("connect-timeout", connectTimeout);
@@ -49,6 +52,13 @@ public record HarvestProperties(
                     "comptoir.harvest.concurrent-runs doit être entre 1 et 64 (reçu " + concurrentRuns + ")");
         }
         requirePositive("stale-run-timeout", staleRunTimeout);
+        if (staleRunTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("comptoir.harvest.stale-run-timeout doit valoir au moins 1 s");
+        }
+        if (history < 1 || history > 10_000) {
+            throw new IllegalArgumentException(
+                    "comptoir.harvest.history doit être entre 1 et 10000 (reçu " + history + ")");
+        }
     }
 
     /** The defaults, as the embedded profile uses them. */
@@ -60,7 +70,8 @@ public record HarvestProperties(
                 Duration.ofMillis(500),
                 10_000,
                 2,
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(2),
+                50);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -46,18 +46,30 @@ public final class HarvestRoutes {
     }
 
     /**
-     * Before each fetch: announces the page to the session and asks for it in the kind's syntax. The
+     * Before each fetch, at a page boundary: the session saves its checkpoint and says which page to
+     * fetch (a resumed run goes back to its checkpoint's page) or that the run ends here (cancelled,
+     * past a limit, handed over), which stops the route; then the page is announced and asked for in
+     * the kind's syntax, with the source's credentials, no sooner than its politeness allows. The
      * message's headers (but Camel's own) are the request's ({@code Exchange.HTTP_URI} names the page).
      */
     public static void prepareFetch(Exchange exchange, String accept) {
-        var url = exchange.getProperty(NEXT_URL, String.class);
-        session(exchange).startPage(url);
+        var session = session(exchange);
+        var url = session.nextFetch(exchange.getProperty(NEXT_URL, String.class));
+        if (url == null) {
+            exchange.removeProperty(NEXT_URL);
+            exchange.setRouteStop(true);
+            return;
+        }
+        exchange.setProperty(NEXT_URL, url);
+        session.startPage(url);
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setBody(null);
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader(Exchange.HTTP_URI, url);
         message.setHeader("Accept", accept);
+        session.credentialHeaders().forEach(message::setHeader);
+        session.awaitTurn();
     }
 
     /** After each page: where to go next, or nowhere. */

@@ -1,92 +1,172 @@
 package org.comptoir.connectors.harvest;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.comptoir.catalog.CatalogException;
-import org.comptoir.catalog.dataset.AccessLevel;
 import org.comptoir.catalog.dataset.FieldProblem;
-import org.comptoir.catalog.dataset.Governance;
-import org.comptoir.catalog.dataset.Owner;
-import org.comptoir.catalog.dataset.PersonalData;
-import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
 import org.comptoir.catalog.ingest.IngestRun;
+import org.comptoir.connectors.source.Credentials;
+import org.comptoir.connectors.source.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * One run as a route template drives it: pages are announced with {@link #startPage(String)}, each
- * record goes through {@link #accept(HarvestedRecord)} into the catalogue, and the run ends with
- * {@link #complete()} or {@link #fail(String)}. Progress is written as it goes. Not thread-safe: one
- * exchange drives one session.
+ * One run as a route template drives it: before each fetch, {@link #nextFetch(String)} saves the
+ * checkpoint of the pages read so far and says whether to go on (a cancellation, a limit or a node
+ * stopping end the run there); pages are announced with {@link #startPage(String)}, each record
+ * goes through {@link #accept(HarvestedRecord)} into the catalogue, and the run ends with {@link
+ * #complete()} or {@link #fail(String)}. A session opened on an interrupted run starts from its
+ * checkpoint: the page it was about to read, the records it had taken in and their counts. Not
+ * thread-safe: one exchange drives one session.
  */
 public final class RunSession {
-    /** What a harvested dataset gets when its source says nothing about it: open and published. */
-    static final Governance HARVEST_DEFAULTS =
-            new Governance(Owner.NONE, AccessLevel.PUBLIC, PersonalData.NONE, PublicationStatus.PUBLISHED);
-
     private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
     private static final int PROGRESS_EVERY = 25;
-    static final int DEFAULT_PAGE_SIZE = 100;
 
-    private final String runId;
-    private final String sourceId;
+    private final HarvestRuns.Claim claim;
+    private final Source source;
+    private final Credentials credentials;
+    private final CredentialHeaders headers;
+    private final Instant startedAt;
     private final HarvestRuns runs;
     private final CatalogIngestion ingestion;
+    private final TransactionOperations transactions;
     private final HarvestProperties properties;
     private final Clock clock;
+    private final BooleanSupplier nodeStopping;
     private final Set<String> visited = new HashSet<>();
-    private final Set<String> seenKeys = new HashSet<>();
+    private final Map<String, IngestOutcome.Kind> taken;
     private final IngestRun ingestRun;
+    private final List<HarvestRuns.Taken> pendingTaken = new ArrayList<>();
+    private final List<RecordError> pendingErrors = new ArrayList<>();
+    private String resumeUrl;
     private String currentUrl;
-    private long seen;
     private Long total;
+    private int pages;
     private int added;
     private int updated;
     private int unchanged;
     private int failed;
     private int reconciled;
     private int errorsKept;
+    private boolean truncated;
     private boolean partial;
+    private boolean lost;
+    private long lastFetchNanos;
+    private boolean fetched;
 
     RunSession(
-            String runId,
-            String sourceId,
+            HarvestRuns.Claim claim,
+            Source source,
+            Credentials credentials,
+            CredentialHeaders headers,
+            Instant startedAt,
+            HarvestRuns.Checkpoint checkpoint,
             HarvestRuns runs,
             CatalogIngestion ingestion,
+            TransactionOperations transactions,
             HarvestProperties properties,
-            Clock clock) {
-        this.runId = runId;
-        this.sourceId = sourceId;
+            Clock clock,
+            BooleanSupplier nodeStopping) {
+        this.claim = claim;
+        this.source = source;
+        this.credentials = credentials;
+        this.headers = headers;
+        this.startedAt = startedAt;
         this.runs = runs;
         this.ingestion = ingestion;
+        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.ingestRun = new IngestRun(sourceId, runId, seenKeys::contains);
+        this.nodeStopping = nodeStopping;
+        this.taken = new LinkedHashMap<>(checkpoint.keys());
+        this.ingestRun = new IngestRun(source.id(), claim.runId(), taken::containsKey);
+        this.resumeUrl = checkpoint.nextUrl();
+        this.pages = checkpoint.pages();
+        this.total = checkpoint.total();
+        this.errorsKept = checkpoint.errorsKept();
+        for (var outcome : taken.values()) {
+            count(outcome);
+        }
+        if (resumeUrl != null) {
+            LOG.info(
+                    "Run {} of source {} resumes at {} after {} records (attempt {})",
+                    claim.runId(),
+                    source.id(),
+                    resumeUrl,
+                    taken.size(),
+                    claim.attempt());
+        }
     }
 
     public String runId() {
-        return runId;
+        return claim.runId();
     }
 
     public String sourceId() {
-        return sourceId;
+        return source.id();
     }
 
     /** How many records a page should hold, for kinds whose source lets the client choose. */
     public int pageSize() {
-        return DEFAULT_PAGE_SIZE;
+        return source.politeness().effectivePageSize();
     }
 
     /** The page being read, or null before the first one. */
     public String currentUrl() {
         return currentUrl;
+    }
+
+    /**
+     * Called before each fetch, at a page boundary: saves the checkpoint of what the run took in so
+     * far, then tells which page to fetch. A resumed run fetches its checkpoint's page instead of the
+     * source's first one.
+     *
+     * @param url the page the route means to fetch
+     * @return the page to fetch, or null when the run ends here: cancelled, past one of its limits
+     *     (what it took in stays, nothing is withdrawn), or handed over to another node
+     */
+    public String nextFetch(String url) {
+        if (lost || nodeStopping.getAsBoolean()) {
+            // a stopping node saves nothing more: the page it was reading may have been cut short
+            lost = true;
+            return null;
+        }
+        if (resumeUrl != null) {
+            url = resumeUrl;
+            resumeUrl = null;
+        } else if (fetched) {
+            checkpoint(url);
+            if (lost) {
+                return null;
+            }
+        }
+        var cancelledBy = runs.cancelRequestedBy(claim.runId());
+        if (cancelledBy != null) {
+            end(RunStatus.CANCELLED, "récolte annulée par " + cancelledBy + " ; rien n'a été retiré");
+            return null;
+        }
+        var limit = limitReached();
+        if (limit != null) {
+            end(RunStatus.FAILED, limit);
+            return null;
+        }
+        fetched = true;
+        return url;
     }
 
     /**
@@ -99,12 +179,34 @@ public final class RunSession {
             throw new HarvestAbortedException("la pagination de la source boucle : la page " + currentUrl
                     + " renvoie vers " + url + ", déjà lue ; récolte arrêtée sans retirer de jeu de données");
         }
-        if (visited.size() > properties.maxPages()) {
+        if (pages >= properties.maxPages()) {
             throw new HarvestAbortedException("la source a plus de " + properties.maxPages()
                     + " pages (limite comptoir.harvest.max-pages) : récolte arrêtée avant " + url
                     + ", sans retirer de jeu de données");
         }
         currentUrl = url;
+    }
+
+    /** The headers that prove Comptoir's identity to the source (none for a public source). */
+    public Map<String, String> credentialHeaders() {
+        return headers.of(credentials);
+    }
+
+    /** Waits, if needed, so that the source gets no more than its maximum requests per second. */
+    public void awaitTurn() {
+        var rate = source.politeness().maxRequestsPerSecond();
+        if (rate != null && lastFetchNanos != 0) {
+            long interval = (long) (1_000_000_000L / rate);
+            long wait = lastFetchNanos + interval - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(wait));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        lastFetchNanos = System.nanoTime();
     }
 
     /** How many records the source says it holds, when it says so. */
@@ -115,25 +217,29 @@ public final class RunSession {
     }
 
     /**
-     * Takes one record into the catalogue. A record that fails is counted and reported with its
-     * key; it never stops the run. A record met twice in one run is taken once.
+     * Takes one record into the catalogue, with the source's defaults for what it does not say. A
+     * record that fails is counted and reported with its key; it never stops the run. A record met
+     * twice in one run (or again after a resume) is taken once. Past the source's maximum number of
+     * records, records are left and the run stops at the next page boundary.
      */
     public void accept(HarvestedRecord record) {
-        if (!seenKeys.add(record.sourceKey())) {
+        if (lost || nodeStopping.getAsBoolean() || taken.containsKey(record.sourceKey())) {
             return;
         }
-        seen++;
+        var max = source.limits().maxRecords();
+        if (max != null && taken.size() >= max) {
+            truncated = true;
+            return;
+        }
+        var outcome = IngestOutcome.Kind.FAILED;
         try {
-            var outcome = ingestion.ingest(ingestRun, record, HARVEST_DEFAULTS);
-            switch (outcome.kind()) {
-                case ADDED -> added++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
-                case RECONCILED -> reconciled++;
-                case FAILED -> recordFailure(record.sourceKey(), describe(outcome));
+            var result = ingestion.ingest(ingestRun, record, source.defaults().governance());
+            outcome = result.kind();
+            if (outcome == IngestOutcome.Kind.FAILED) {
+                recordFailure(record.sourceKey(), describe(result));
             }
         } catch (DataAccessException e) {
-            LOG.warn("Run {}: record {} could not be stored", runId, record.sourceKey(), e);
+            LOG.warn("Run {}: record {} could not be stored", claim.runId(), record.sourceKey(), e);
             recordFailure(
                     record.sourceKey(),
                     "le jeu de données n'a pas pu être enregistré (erreur de la base de données) ; "
@@ -141,13 +247,16 @@ public final class RunSession {
         } catch (CatalogException e) {
             recordFailure(record.sourceKey(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("Run {}: record {} could not be read", runId, record.sourceKey(), e);
+            LOG.warn("Run {}: record {} could not be read", claim.runId(), record.sourceKey(), e);
             recordFailure(
                     record.sourceKey(),
                     "la description n'a pas pu être lue (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : " : " + e.getMessage()) + ")");
         }
-        if (seen % PROGRESS_EVERY == 0) {
+        taken.put(record.sourceKey(), outcome);
+        pendingTaken.add(new HarvestRuns.Taken(record.sourceKey(), outcome));
+        count(outcome);
+        if (taken.size() % PROGRESS_EVERY == 0) {
             writeProgress();
         }
     }
@@ -157,10 +266,12 @@ public final class RunSession {
      * as failed, with its key, and not withdrawn since the source still has it.
      */
     public void refuse(String sourceKey, String reason) {
-        if (!seenKeys.add(sourceKey)) {
+        if (lost || taken.containsKey(sourceKey)) {
             return;
         }
-        seen++;
+        taken.put(sourceKey, IngestOutcome.Kind.FAILED);
+        pendingTaken.add(new HarvestRuns.Taken(sourceKey, IngestOutcome.Kind.FAILED));
+        count(IngestOutcome.Kind.FAILED);
         recordFailure(sourceKey, reason);
     }
 
@@ -170,57 +281,169 @@ public final class RunSession {
      */
     public void pageSkipped(String pageUrl, String reason) {
         partial = true;
+        failed++;
         recordFailure(pageUrl, "page sautée : " + reason);
-        LOG.warn("Run {} of source {} skipped page {}: {}", runId, sourceId, pageUrl, reason);
+        LOG.warn("Run {} of source {} skipped page {}: {}", claim.runId(), source.id(), pageUrl, reason);
     }
 
     /** Ends a page: its progress becomes visible. */
     public void pageRead() {
-        writeProgress();
+        if (lost || nodeStopping.getAsBoolean()) {
+            lost = true;
+            return;
+        }
+        pages++;
+        saveTaken();
     }
 
     /**
      * Ends a run that read its source to the end: the source's datasets it did not see are withdrawn
      * (never deleted) once their grace is over; when they are too many, none is and the run awaits a
-     * person's confirmation. A run that skipped a page ({@link #pageSkipped}) is not complete: it
-     * withdraws nothing and counts toward no grace.
+     * person's confirmation. A run cancelled during its last page, that left records past its limit,
+     * or that skipped a page ({@link #pageSkipped}) is not complete: it withdraws nothing and counts
+     * toward no grace.
      *
      * @return how many were withdrawn
      */
     public int complete() {
-        if (partial) {
-            var counts = counts(0, 0);
-            runs.finish(runId, RunStatus.SUCCEEDED, seen, total, counts, null, clock.instant());
-            LOG.info("Run {} of source {} succeeded with pages skipped: {} seen, {}", runId, sourceId, seen, counts);
+        if (lost || nodeStopping.getAsBoolean()) {
             return 0;
         }
-        var withdrawal = ingestion.completeRun(sourceId, runId, Set.copyOf(seenKeys));
+        var cancelledBy = runs.cancelRequestedBy(claim.runId());
+        if (cancelledBy != null) {
+            end(RunStatus.CANCELLED, "récolte annulée par " + cancelledBy + " ; rien n'a été retiré");
+            return 0;
+        }
+        if (truncated) {
+            end(RunStatus.FAILED, limitReached());
+            return 0;
+        }
+        if (partial) {
+            finish(RunStatus.SUCCEEDED, counts(), null);
+            LOG.info(
+                    "Run {} of source {} succeeded with pages skipped: {} seen, {}",
+                    claim.runId(),
+                    source.id(),
+                    taken.size(),
+                    counts());
+            return 0;
+        }
+        var withdrawal = ingestion.completeRun(source.id(), claim.runId(), Set.copyOf(taken.keySet()));
         var status = withdrawal.needsConfirmation() ? RunStatus.TO_CONFIRM : RunStatus.SUCCEEDED;
-        var counts = counts(withdrawal.withdrawn(), withdrawal.held());
-        runs.finish(runId, status, seen, total, counts, withdrawal.reason(), clock.instant());
-        LOG.info("Run {} of source {} ended {}: {} seen, {}", runId, sourceId, status, seen, counts);
+        var counts =
+                new Counts(added, updated, unchanged, withdrawal.withdrawn(), failed, reconciled, withdrawal.held());
+        finish(status, counts, withdrawal.reason());
+        LOG.info("Run {} of source {} ended {}: {} seen, {}", claim.runId(), source.id(), status, taken.size(), counts);
         return withdrawal.withdrawn();
     }
 
-    /** Ends a run that could not go on; what it took in stays, nothing is withdrawn. */
+    /**
+     * Ends a run that could not go on; what it took in stays, nothing is withdrawn. A run whose node
+     * is stopping is left to resume instead.
+     */
     public void fail(String reason) {
-        runs.finish(runId, RunStatus.FAILED, seen, total, counts(0, 0), reason, clock.instant());
-        LOG.warn("Run {} of source {} failed: {}", runId, sourceId, reason);
+        if (lost || nodeStopping.getAsBoolean()) {
+            return;
+        }
+        finish(RunStatus.FAILED, counts(), reason);
+        LOG.warn("Run {} of source {} failed: {}", claim.runId(), source.id(), reason);
     }
 
-    private Counts counts(int withdrawn, int held) {
-        return new Counts(added, updated, unchanged, withdrawn, failed, reconciled, held);
+    private String limitReached() {
+        var limits = source.limits();
+        if (truncated) {
+            return "la récolte a atteint sa limite de " + limits.maxRecords()
+                    + " jeux de données (réglage de la source) : arrêtée après " + pages
+                    + " pages, rien n'a été retiré";
+        }
+        if (limits.maxDuration() != null
+                && Duration.between(startedAt, clock.instant()).compareTo(limits.maxDuration()) > 0) {
+            return "la récolte a dépassé sa durée maximale (" + minutes(limits.maxDuration())
+                    + ", réglage de la source) : arrêtée après " + pages + " pages, rien n'a été retiré";
+        }
+        return null;
+    }
+
+    private void end(RunStatus status, String reason) {
+        finish(status, counts(), reason);
+        LOG.info("Run {} of source {} ended {}: {}", claim.runId(), source.id(), status, reason);
+    }
+
+    private void finish(RunStatus status, Counts counts, String reason) {
+        var ended = Boolean.TRUE.equals(transactions.execute(tx -> {
+            writeErrors();
+            return runs.finish(claim, status, taken.size(), total, pages, counts, reason, clock.instant());
+        }));
+        if (!ended) {
+            lost = true;
+            return;
+        }
+        pendingTaken.clear();
+        runs.prune(source.id(), properties.history());
+    }
+
+    /** Saves, with the run's progress, the records and errors of the page just read. */
+    private void saveTaken() {
+        var saved = Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!runs.progress(claim, taken.size(), total, pages, currentUrl, counts(), clock.instant())) {
+                return false;
+            }
+            int firstSeq = taken.size() - pendingTaken.size() + 1;
+            runs.checkpoint(claim, null, firstSeq, pendingTaken, errorsKept - pendingErrors.size() + 1, pendingErrors);
+            return true;
+        }));
+        if (saved) {
+            pendingTaken.clear();
+            pendingErrors.clear();
+        } else {
+            lost = true;
+        }
+    }
+
+    /** Saves where the run goes on: the page it is about to fetch. */
+    private void checkpoint(String nextUrl) {
+        if (!runs.moveOn(claim, nextUrl)) {
+            lost = true;
+        }
+    }
+
+    private void writeErrors() {
+        int seq = errorsKept - pendingErrors.size() + 1;
+        for (var error : pendingErrors) {
+            runs.addError(claim.runId(), seq++, error);
+        }
+        pendingErrors.clear();
+    }
+
+    private void count(IngestOutcome.Kind outcome) {
+        switch (outcome) {
+            case ADDED -> added++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+            case RECONCILED -> reconciled++;
+            case FAILED -> failed++;
+        }
+    }
+
+    private Counts counts() {
+        return new Counts(added, updated, unchanged, 0, failed, reconciled, 0);
     }
 
     private void writeProgress() {
-        runs.progress(runId, seen, total, counts(0, 0), clock.instant());
+        if (!runs.progress(claim, taken.size(), total, pages, currentUrl, counts(), clock.instant())) {
+            lost = true;
+        }
     }
 
     private void recordFailure(String sourceKey, String reason) {
-        failed++;
         if (errorsKept < HarvestRun.MAX_ERRORS) {
-            runs.addError(runId, ++errorsKept, new RecordError(sourceKey, reason));
+            errorsKept++;
+            pendingErrors.add(new RecordError(sourceKey, reason));
         }
+    }
+
+    private static String minutes(Duration duration) {
+        return duration.toMinutes() >= 1 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     static String describe(IngestOutcome outcome) {

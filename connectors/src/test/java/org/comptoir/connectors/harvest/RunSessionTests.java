@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.comptoir.catalog.TestDatabases;
+import org.comptoir.catalog.dataset.AccessLevel;
 import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.dataset.Governance;
+import org.comptoir.catalog.dataset.PersonalData;
 import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.HarvestedRecord;
@@ -21,62 +25,82 @@ import org.comptoir.catalog.ingest.IngestOutcome;
 import org.comptoir.catalog.ingest.IngestRun;
 import org.comptoir.catalog.ingest.WithdrawalOutcome;
 import org.comptoir.connectors.source.NewSource;
+import org.comptoir.connectors.source.Politeness;
+import org.comptoir.connectors.source.RunLimits;
+import org.comptoir.connectors.source.SourceDefaults;
 import org.comptoir.connectors.source.Sources;
+import org.comptoir.connectors.source.TestSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 class RunSessionTests {
+    private static final String PAGE_1 = "https://x.example/c?page=1";
+    private static final String PAGE_2 = "https://x.example/c?page=2";
+
     private final List<Governance> defaultsGiven = new ArrayList<>();
-    private final List<Set<String>> completions = new ArrayList<>();
-    private WithdrawalOutcome withdrawal = new WithdrawalOutcome(0, 0, 0, null);
+    private final List<String> ingested = new ArrayList<>();
+    private final List<Set<String>> withdrawals = new ArrayList<>();
+    private DataSource database;
     private HarvestRuns runs;
-    private String sourceId;
-    private String runId;
+    private Sources sources;
     private Function<HarvestedRecord, IngestOutcome> catalogue;
 
     @BeforeEach
     void setUp() {
-        var jdbc = JdbcClient.create(TestDatabases.h2(
-                "classpath:db/changelog/connectors.yaml", "classpath:db/changelog/harvest-review.yaml"));
-        runs = new HarvestRuns(jdbc);
-        sourceId = new Sources(jdbc, Clock.systemUTC())
-                .create(new NewSource("Source", "dcat-ap", "https://data.example.org/catalog.ttl", null))
-                .id();
-        runId = UUID.randomUUID().toString();
-        runs.queue(runId, sourceId, Clock.systemUTC().instant());
-        runs.markRunning(runId, Clock.systemUTC().instant());
+        database = TestDatabases.h2(
+                "classpath:db/changelog/connectors.yaml", "classpath:db/changelog/harvest-review.yaml");
+        runs = new HarvestRuns(JdbcClient.create(database));
+        sources = TestSources.over(database, Clock.systemUTC());
         catalogue = record -> new IngestOutcome(IngestOutcome.Kind.ADDED, "id", List.of());
     }
 
     @Test
-    void givesHarvestedDatasetsOpenPublishedDefaults() {
-        var session = session(properties(10));
+    void givesHarvestedDatasetsTheSourceDefaults() {
+        var session = open(source(
+                new SourceDefaults(
+                        "Direction de l'Eau", "Jo Durand", null, AccessLevel.RESTRICTED, PersonalData.PERSONAL),
+                RunLimits.NONE));
 
         session.accept(record("https://x.example/d/1"));
 
         assertThat(defaultsGiven).singleElement().satisfies(defaults -> {
-            assertThat(defaults.isOpen()).isTrue();
+            assertThat(defaults.owner().orgUnit()).isEqualTo("Direction de l'Eau");
+            assertThat(defaults.accessLevel()).isEqualTo(AccessLevel.RESTRICTED);
+            assertThat(defaults.personalData()).isEqualTo(PersonalData.PERSONAL);
             assertThat(defaults.status()).isEqualTo(PublicationStatus.PUBLISHED);
+            assertThat(defaults.isOpen()).isFalse();
         });
     }
 
     @Test
-    void reportsARefusedRecordWithTheFieldsToFix() {
+    void givesOpenPublishedDefaultsWhenTheSourceHasNone() {
+        open(source(SourceDefaults.NONE, RunLimits.NONE)).accept(record("https://x.example/d/1"));
+
+        assertThat(defaultsGiven).singleElement().satisfies(defaults -> assertThat(defaults.isOpen())
+                .isTrue());
+    }
+
+    @Test
+    void reportsARefusedRecordWithTheFieldsToFixAtThePageBoundary() {
         catalogue = record -> IngestOutcome.failed(List.of(
                 new FieldProblem("title", "Le jeu de données n'a pas de titre (dct:title)."),
                 new FieldProblem("distributions[0].accessUrl", "La distribution n'a pas d'URL d'accès.")));
-        var session = session(properties(10));
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
 
-        session.accept(record("https://x.example/d/1"));
-        session.pageRead();
+        readPage(session, PAGE_1, "https://x.example/d/1");
+        session.nextFetch(PAGE_2);
 
-        assertThat(runs.find(runId).orElseThrow().errors())
+        var run = runs.find(session.runId()).orElseThrow();
+        assertThat(run.errors())
                 .containsExactly(new RecordError(
                         "https://x.example/d/1",
                         "title : Le jeu de données n'a pas de titre (dct:title). ; distributions[0].accessUrl : "
                                 + "La distribution n'a pas d'URL d'accès."));
+        assertThat(run.pages()).isEqualTo(1);
+        assertThat(run.currentUrl()).isEqualTo(PAGE_1);
     }
 
     @Test
@@ -87,14 +111,12 @@ class RunSessionTests {
                 throw new DataIntegrityViolationException("INSERT INTO dataset ... [22001]");
             default -> new IngestOutcome(IngestOutcome.Kind.ADDED, "id", List.of());
         };
-        var session = session(properties(10));
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
 
-        session.accept(record("https://x.example/d/1"));
-        session.accept(record("https://x.example/d/2"));
-        session.accept(record("https://x.example/d/3"));
-        session.pageRead();
+        readPage(session, PAGE_1, "https://x.example/d/1", "https://x.example/d/2", "https://x.example/d/3");
+        session.complete();
 
-        var run = runs.find(runId).orElseThrow();
+        var run = runs.find(session.runId()).orElseThrow();
         assertThat(run.counts()).isEqualTo(new Counts(1, 0, 0, 0, 2));
         assertThat(run.errors().get(0).reason()).contains("literal where a resource was expected");
         assertThat(run.errors().get(1).reason()).contains("base de données").doesNotContain("INSERT");
@@ -102,13 +124,13 @@ class RunSessionTests {
 
     @Test
     void takesARecordMetTwiceInOneRunOnce() {
-        var session = session(properties(10));
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
 
-        session.accept(record("https://x.example/d/1"));
-        session.accept(record("https://x.example/d/1"));
+        readPage(session, PAGE_1, "https://x.example/d/1", "https://x.example/d/1");
         session.complete();
 
-        var run = runs.find(runId).orElseThrow();
+        var run = runs.find(session.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.seen()).isEqualTo(1);
         assertThat(run.counts().added()).isEqualTo(1);
     }
@@ -116,35 +138,38 @@ class RunSessionTests {
     @Test
     void keepsTheFirstThousandErrorsAndCountsThemAll() {
         catalogue = record -> IngestOutcome.failed(List.of(new FieldProblem("title", "Pas de titre.")));
-        var session = session(properties(10));
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
 
+        session.nextFetch(PAGE_1);
+        session.startPage(PAGE_1);
         for (int i = 0; i < HarvestRun.MAX_ERRORS + 5; i++) {
             session.accept(record("https://x.example/d/" + i));
         }
+        session.pageRead();
         session.complete();
 
-        var run = runs.find(runId).orElseThrow();
+        var run = runs.find(session.runId()).orElseThrow();
         assertThat(run.counts().failed()).isEqualTo(HarvestRun.MAX_ERRORS + 5);
         assertThat(run.errors()).hasSize(HarvestRun.MAX_ERRORS);
     }
 
     @Test
     void stopsWhenThePagingComesBackToAPageAlreadyRead() {
-        var session = session(properties(10));
-        session.startPage("https://x.example/c?page=1");
-        session.startPage("https://x.example/c?page=2");
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
+        session.startPage(PAGE_1);
+        session.startPage(PAGE_2);
 
-        assertThatThrownBy(() -> session.startPage("https://x.example/c?page=1"))
+        assertThatThrownBy(() -> session.startPage(PAGE_1))
                 .isInstanceOf(HarvestAbortedException.class)
                 .hasMessageContaining("boucle")
-                .hasMessageContaining("https://x.example/c?page=2 renvoie vers https://x.example/c?page=1");
+                .hasMessageContaining(PAGE_2 + " renvoie vers " + PAGE_1);
     }
 
     @Test
     void stopsBeyondTheMaximumNumberOfPages() {
-        var session = session(properties(2));
-        session.startPage("https://x.example/c?page=1");
-        session.startPage("https://x.example/c?page=2");
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE), properties(2));
+        readPage(session, PAGE_1);
+        readPage(session, PAGE_2);
 
         assertThatThrownBy(() -> session.startPage("https://x.example/c?page=3"))
                 .isInstanceOf(HarvestAbortedException.class)
@@ -154,71 +179,162 @@ class RunSessionTests {
 
     @Test
     void failsARunKeepingItsCountsAndWithdrawingNothing() {
-        var session = session(properties(10));
-        session.accept(record("https://x.example/d/1"));
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
+        readPage(session, PAGE_1, "https://x.example/d/1");
 
         session.fail("la source a répondu 500 (Server Error) à GET https://x.example/c");
 
-        var run = runs.find(runId).orElseThrow();
+        var run = runs.find(session.runId()).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.counts()).isEqualTo(new Counts(1, 0, 0, 0, 0));
         assertThat(run.failureReason()).startsWith("la source a répondu 500");
-        assertThat(completions)
-                .as("a failed run never counts toward a withdrawal")
-                .isEmpty();
+        assertThat(withdrawals).isEmpty();
     }
 
     @Test
-    void countsTheRecordsReconciledToADatasetTheSourceAlreadyHad() {
-        catalogue = record -> new IngestOutcome(
-                IngestOutcome.Kind.RECONCILED,
-                "id",
-                List.of(),
-                record.sourceKey().replace("nouveau", "ancien"));
-        var session = session(properties(10));
+    void resumesFromItsCheckpointWithoutTakingCommittedPagesAgain() {
+        var sourceId = source(SourceDefaults.NONE, RunLimits.NONE);
+        var first = open(sourceId);
+        readPage(first, PAGE_1, "https://x.example/d/1", "https://x.example/d/2");
+        assertThat(first.nextFetch(PAGE_2)).isEqualTo(PAGE_2);
+        first.startPage(PAGE_2);
+        first.accept(record("https://x.example/d/3"));
 
-        session.accept(record("https://x.example/d/nouveau-1"));
-        session.accept(record("https://x.example/d/nouveau-2"));
-        session.complete();
+        // the node crashes here, in the middle of page 2; its lease lapses and another node takes over
+        var otherNode = sessions();
+        var lapse = Instant.now().plus(Duration.ofMinutes(5));
+        runs.takeOver(first.runId(), otherNode.node(), lapse.plusSeconds(60), lapse)
+                .orElseThrow();
+        var resumed = otherNode.open(first.runId()).orElseThrow();
+        ingested.clear();
 
-        var run = runs.find(runId).orElseThrow();
+        assertThat(resumed.nextFetch("https://x.example/c?page=1")).isEqualTo(PAGE_2);
+        resumed.startPage(PAGE_2);
+        resumed.accept(record("https://x.example/d/1"));
+        resumed.accept(record("https://x.example/d/3"));
+        resumed.accept(record("https://x.example/d/4"));
+        resumed.pageRead();
+        resumed.complete();
+
+        assertThat(ingested).containsExactly("https://x.example/d/3", "https://x.example/d/4");
+        assertThat(withdrawals)
+                .containsExactly(Set.of(
+                        "https://x.example/d/1",
+                        "https://x.example/d/2",
+                        "https://x.example/d/3",
+                        "https://x.example/d/4"));
+        var run = runs.find(first.runId()).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(run.counts()).isEqualTo(new Counts(0, 0, 0, 0, 0, 2, 0));
-        assertThat(completions)
-                .containsExactly(Set.of("https://x.example/d/nouveau-1", "https://x.example/d/nouveau-2"));
+        assertThat(run.counts()).isEqualTo(new Counts(4, 0, 0, 0, 0));
+        assertThat(run.pages()).isEqualTo(2);
+
+        // the first node comes back to life: it writes nothing more
+        assertThat(first.nextFetch("https://x.example/c?page=3")).isNull();
+        first.complete();
+        assertThat(runs.find(first.runId()).orElseThrow().counts()).isEqualTo(new Counts(4, 0, 0, 0, 0));
     }
 
     @Test
-    void asksForConfirmationWhenTheCatalogueHeldTheRunsWithdrawals() {
-        withdrawal = new WithdrawalOutcome(
-                5, 0, 5, "confirmation nécessaire : la source ne liste plus 5 de ses 10 jeux de données (50 %)");
-        var session = session(properties(10));
-        session.accept(record("https://x.example/d/1"));
+    void stopsAtTheRecordLimitKeepingWhatItTookAndWithdrawingNothing() {
+        var session = open(source(SourceDefaults.NONE, new RunLimits(2, null)));
 
-        session.complete();
+        readPage(session, PAGE_1, "https://x.example/d/1", "https://x.example/d/2", "https://x.example/d/3");
 
-        var run = runs.find(runId).orElseThrow();
-        assertThat(run.status()).isEqualTo(RunStatus.TO_CONFIRM);
-        assertThat(run.status().isActive()).isFalse();
-        assertThat(run.counts()).isEqualTo(new Counts(1, 0, 0, 0, 0, 0, 5));
-        assertThat(run.failureReason()).startsWith("confirmation nécessaire").contains("(50 %)");
+        assertThat(session.nextFetch(PAGE_2)).isNull();
+        assertThat(ingested).containsExactly("https://x.example/d/1", "https://x.example/d/2");
+        var run = runs.find(session.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.failureReason()).contains("limite de 2 jeux de données").contains("rien n'a été retiré");
+        assertThat(run.counts().added()).isEqualTo(2);
+        assertThat(withdrawals).isEmpty();
     }
 
-    private RunSession session(HarvestProperties properties) {
+    @Test
+    void cancelsAtTheNextPageBoundaryWithdrawingNothing() {
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
+        readPage(session, PAGE_1, "https://x.example/d/1");
+
+        runs.requestCancel(session.runId(), "cdo");
+
+        assertThat(session.nextFetch(PAGE_2)).isNull();
+        var run = runs.find(session.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.failureReason()).contains("annulée par cdo");
+        assertThat(run.counts().added()).isEqualTo(1);
+        assertThat(run.finishedAt()).isNotNull();
+        assertThat(runs.active(run.sourceId())).isEmpty();
+        assertThat(withdrawals).isEmpty();
+    }
+
+    @Test
+    void spacesItsRequestsAsTheSourceAsks() {
+        var sourceId = sources.create(new NewSource(
+                        "Lente", "dcat-ap", "https://x.example/c", null, null, new Politeness(5.0, null), null, null))
+                .id();
+        var session = open(sourceId);
+
+        long start = System.nanoTime();
+        session.awaitTurn();
+        session.awaitTurn();
+        session.awaitTurn();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+    }
+
+    private String source(SourceDefaults defaults, RunLimits limits) {
+        return sources.create(
+                        new NewSource("Source", "dcat-ap", "https://x.example/c", null, null, null, defaults, limits))
+                .id();
+    }
+
+    private RunSession open(String sourceId) {
+        return open(sourceId, properties(10));
+    }
+
+    private RunSession open(String sourceId, HarvestProperties properties) {
+        var sessions = sessions(properties);
+        var runId = UUID.randomUUID().toString();
+        var now = Instant.now();
+        runs.queue(runId, sourceId, RunTrigger.api("cdo"), sessions.node(), now.plusSeconds(60), now);
+        return sessions.open(runId).orElseThrow();
+    }
+
+    private RunSessions sessions() {
+        return sessions(properties(10));
+    }
+
+    private RunSessions sessions(HarvestProperties properties) {
         var ingestion = new CatalogIngestion(null, null, null, null, null, null) {
             @Override
             public IngestOutcome ingest(IngestRun run, HarvestedRecord record, Governance defaults) {
                 defaultsGiven.add(defaults);
+                ingested.add(record.sourceKey());
                 return catalogue.apply(record);
             }
 
             @Override
             public WithdrawalOutcome completeRun(String source, String run, Set<String> seenKeys) {
-                completions.add(Set.copyOf(seenKeys));
-                return withdrawal;
+                withdrawals.add(Set.copyOf(seenKeys));
+                return new WithdrawalOutcome(0, 0, 0, null);
             }
         };
-        return new RunSession(runId, sourceId, runs, ingestion, properties, Clock.systemUTC());
+        return new RunSessions(
+                JdbcClient.create(database),
+                sources,
+                ingestion,
+                new CredentialHeaders(properties, Clock.systemUTC()),
+                new DataSourceTransactionManager(database),
+                properties,
+                Clock.systemUTC());
+    }
+
+    private static void readPage(RunSession session, String url, String... keys) {
+        assertThat(session.nextFetch(url)).isEqualTo(url);
+        session.startPage(url);
+        for (var key : keys) {
+            session.accept(record(key));
+        }
+        session.pageRead();
     }
 
     private static HarvestProperties properties(int maxPages) {
@@ -230,7 +346,8 @@ class RunSessionTests {
                 defaults.redeliveryDelay(),
                 maxPages,
                 defaults.concurrentRuns(),
-                Duration.ofMinutes(15));
+                defaults.staleRunTimeout(),
+                defaults.history());
     }
 
     private static HarvestedRecord record(String key) {

@@ -15,7 +15,12 @@ import org.comptoir.catalog.search.SearchException;
 import org.comptoir.connectors.HarvestRunNotFoundException;
 import org.comptoir.connectors.InvalidSourceException;
 import org.comptoir.connectors.RunAlreadyActiveException;
+import org.comptoir.connectors.RunFinishedException;
+import org.comptoir.connectors.SourceInUseException;
 import org.comptoir.connectors.SourceNotFoundException;
+import org.comptoir.connectors.SourceProbeException;
+import org.comptoir.connectors.StaleSourceException;
+import org.comptoir.connectors.source.SecretBox;
 import org.comptoir.web.search.InvalidSearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +131,45 @@ class ApiProblems {
                 "withdrawal-already-decided",
                 "Retrait déjà tranché",
                 e.getMessage() + ".",
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler({SourceInUseException.class, RunFinishedException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.CONFLICT, "conflict", "Opération impossible maintenant", e.getMessage(), request, List.of());
+    }
+
+    @ExceptionHandler(StaleSourceException.class)
+    ResponseEntity<ProblemDetail> staleSource(StaleSourceException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "stale-version",
+                "Version périmée",
+                e.getMessage() + ". Relisez la source et reportez vos modifications.",
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler(SourceProbeException.class)
+    ResponseEntity<ProblemDetail> unreachable(SourceProbeException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.BAD_GATEWAY,
+                "source-unreadable",
+                "Source illisible",
+                "Le test de la source a échoué : " + e.getMessage() + ".",
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler(SecretBox.UnreadableSecretException.class)
+    ResponseEntity<ProblemDetail> unreadableSecret(SecretBox.UnreadableSecretException e, HttpServletRequest request) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "credentials-unreadable",
+                "Identifiants illisibles",
+                e.getMessage(),
                 request,
                 List.of());
     }

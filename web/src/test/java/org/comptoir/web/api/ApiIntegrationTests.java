@@ -303,6 +303,82 @@ class ApiIntegrationTests {
     }
 
     @Test
+    void aCdoConfiguresASourceWhoseCredentialsNeverComeBack() throws Exception {
+        source.stubFor(WireMock.get("/private.ttl")
+                .withBasicAuth("moissonneur", "s3cr3t")
+                .willReturn(WireMock.aResponse()
+                        .withHeader("Content-Type", "text/turtle")
+                        .withBody("""
+                        @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+                        <https://src.example/private/1> a dcat:Dataset ; dct:title "Réseau de chaleur"@fr ; dct:description "Les sous-stations."@fr .
+                        """)));
+        var body = """
+                {"name":"GMAO","kind":"dcat-ap","url":"http://localhost:%d/private.ttl","schedule":"0 0 3 * * *",
+                 "credentials":{"type":"BASIC","username":"moissonneur","password":"s3cr3t"},
+                 "politeness":{"maxRequestsPerSecond":2,"pageSize":50},
+                 "defaults":{"orgUnit":"Direction du patrimoine","accessLevel":"RESTRICTED"},
+                 "limits":{"maxRecords":1000,"maxDurationSeconds":3600}}
+                """.formatted(source.port());
+
+        var created = send("POST", "/api/v1/sources", "cdo", body);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(created.body()).doesNotContain("s3cr3t").doesNotContain("moissonneur");
+        var id = json(created).path("id").asString();
+        var read = send("GET", "/api/v1/sources/" + id, "cdo", null);
+        assertThat(read.body()).doesNotContain("s3cr3t");
+        assertThat(json(read).path("credentialType").asString()).isEqualTo("BASIC");
+        assertThat(json(read).path("credentialsSet").asBoolean()).isTrue();
+        assertThat(json(read).path("nextRunAt").asString()).isNotEmpty();
+        assertThat(json(read).path("defaults").path("orgUnit").asString()).isEqualTo("Direction du patrimoine");
+
+        var dryRun = send("POST", "/api/v1/sources/" + id + "/dry-run", "cdo", null);
+        assertThat(dryRun.statusCode()).isEqualTo(200);
+        assertThat(json(dryRun).path("count").asInt()).isEqualTo(1);
+        assertThat(json(dryRun).path("titles").get(0).asString()).isEqualTo("Réseau de chaleur");
+
+        var renamed = body.replace("\"GMAO\"", "\"GMAO (CARL)\"").replaceAll(",\\s*\"credentials\":\\{[^}]*}", "");
+        assertThat(send("PUT", "/api/v1/sources/" + id, "cdo", renamed).statusCode())
+                .isEqualTo(428);
+        var changed = send("PUT", "/api/v1/sources/" + id, "cdo", renamed, "\"1\"");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(json(changed).path("name").asString()).isEqualTo("GMAO (CARL)");
+        assertThat(json(changed).path("credentialsSet").asBoolean()).isTrue();
+        assertThat(send("PUT", "/api/v1/sources/" + id, "cdo", renamed, "\"1\"").statusCode())
+                .isEqualTo(412);
+        assertThat(send("DELETE", "/api/v1/sources/" + id, "owner", null).statusCode())
+                .isEqualTo(403);
+
+        var run = awaitRun(json(send("POST", "/api/v1/sources/" + id + "/harvests", "cdo", null))
+                .path("id")
+                .asString());
+        assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("trigger").asString()).isEqualTo("API");
+        assertThat(run.path("triggeredBy").asString()).isEqualTo("cdo");
+        assertThat(run.path("pages").asInt()).isEqualTo(1);
+        var cancel = send("POST", "/api/v1/harvests/" + run.path("id").asString() + "/cancel", "cdo", null);
+        assertThat(cancel.statusCode()).isEqualTo(409);
+
+        assertThat(send("DELETE", "/api/v1/sources/" + id, "cdo", null).statusCode())
+                .isEqualTo(204);
+        assertThat(send("GET", "/api/v1/sources/" + id, "cdo", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aDryRunOfAnUnreachableSourceSaysWhy() throws Exception {
+        var response = send(
+                "POST",
+                "/api/v1/sources/dry-run",
+                "cdo",
+                sourceJson("http://localhost:" + source.port() + "/absent.ttl"));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response).path("detail").asString()).contains("404").contains("vérifiez l'URL");
+    }
+
+    @Test
     void unknownThingsAreNotFoundProblems() throws Exception {
         var response = send("GET", "/api/v1/datasets/00000000-0000-0000-0000-000000000000", "cdo", null);
         assertThat(response.statusCode()).isEqualTo(404);
