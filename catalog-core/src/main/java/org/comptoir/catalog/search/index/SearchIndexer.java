@@ -52,8 +52,10 @@ public class SearchIndexer implements SmartLifecycle {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    /** The highest position read. */
-    private long cursor;
+    /** The highest position read and applied. */
+    private volatile long cursor;
+    /** Polls that went through, so that a waiter knows one started after it began waiting. */
+    private volatile long polls;
     /** Positions below {@link #cursor} not seen yet, with when they were first missed. */
     private final TreeMap<Long, Instant> gaps = new TreeMap<>();
 
@@ -210,6 +212,7 @@ public class SearchIndexer implements SmartLifecycle {
             committed = safe;
         }
         pruneNowAndThen(now);
+        polls++;
         return fresh.size() + late.size();
     }
 
@@ -232,14 +235,17 @@ public class SearchIndexer implements SmartLifecycle {
     }
 
     /**
-     * Waits until the index reflects every change committed before this call.
+     * Waits until the index reflects every change committed before this call: the background
+     * worker has read past the latest position and gone through a whole poll since, which looked
+     * again for the positions that commit late. A position that never commits does not hold it up.
      *
      * @return false when it did not within the timeout
      */
     public boolean awaitCaughtUp(Duration timeout) {
         long target = outbox.latest();
+        long since = polls;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (index.appliedChange() < target) {
+        while (cursor < target || polls < since + 2) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

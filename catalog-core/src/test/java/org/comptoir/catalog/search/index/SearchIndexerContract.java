@@ -307,6 +307,28 @@ public abstract class SearchIndexerContract {
     }
 
     @Test
+    void waitingForTheIndexIsNotHeldUpByAChangeThatRolledBack() {
+        var indexer = indexer();
+        indexer.poll();
+        indexer.start();
+        try {
+            transactions.executeWithoutResult(status -> {
+                register("Brouillon abandonné");
+                status.setRollbackOnly();
+            });
+            var id = register("Kiosques à journaux");
+
+            assertThat(indexer.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+            assertThat(found("kiosques")).containsExactly(id);
+            assertThat(index.appliedChange())
+                    .as("the position the rollback took stays open until the gap timeout")
+                    .isLessThan(outbox.latest());
+        } finally {
+            indexer.stop();
+        }
+    }
+
+    @Test
     void theBackgroundWorkerIndexesWithinASecond() throws Exception {
         var indexer = indexer();
         // a node that has been running: its index exists and it has caught up
