@@ -4,11 +4,13 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.comptoir.catalog.dataset.Audience;
+import org.comptoir.web.security.Role;
 import org.comptoir.web.security.Viewers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -51,6 +53,16 @@ class Layout {
     /** Whether the signed-in user is one of the authority's own roles, who see the internal catalogue. */
     public boolean internal() {
         return Viewers.audience(user()) == Audience.INTERNAL;
+    }
+
+    /** Whether the signed-in user manages the harvest sources (CDO or ADMIN). */
+    public boolean governing() {
+        var user = user();
+        return user != null
+                && user.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(authority ->
+                                authority.equals(Role.CDO.authority()) || authority.equals(Role.ADMIN.authority()));
     }
 
     /** The signed-in user's name, or null for an anonymous visitor. */

@@ -48,6 +48,8 @@ public class SecurityConfiguration {
     SecurityFilterChain screens(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/catalogue")
                         .hasAnyRole(INTERNAL)
+                        .requestMatchers("/sources", "/sources/**", "/harvests/**")
+                        .hasAnyRole(GOVERNING)
                         .anyRequest()
                         .permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
