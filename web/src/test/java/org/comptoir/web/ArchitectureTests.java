@@ -100,5 +100,8 @@ class ArchitectureTests {
             .orShould()
             .beAssignableTo(org.comptoir.governance.GovernanceException.class)
             .orShould()
-            .beAssignableTo(WebException.class);
+            .beAssignableTo(WebException.class)
+            // a network failure the harvest retries (a truncated answer) is what the HTTP client throws
+            .orShould()
+            .beAssignableTo(java.io.IOException.class);
 }
