@@ -11,7 +11,6 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -23,23 +22,22 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.http.HttpHost;
-import org.comptoir.catalog.CatalogException;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.FacetValue;
 import org.comptoir.catalog.search.QueryPlan;
-import org.comptoir.catalog.search.SearchAnalysis;
 import org.comptoir.catalog.search.SearchDocument;
 import org.comptoir.catalog.search.SearchEngine;
+import org.comptoir.catalog.search.SearchException;
 import org.comptoir.catalog.search.SearchFields;
 import org.comptoir.catalog.search.SearchHighlighter;
 import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.SearchResult;
 import org.comptoir.catalog.search.SearchUnavailableException;
+import org.comptoir.catalog.search.SuggestPlan;
 import org.comptoir.catalog.search.SuggestQuery;
 import org.comptoir.catalog.search.Suggestion;
 import org.elasticsearch.client.ResponseException;
@@ -48,7 +46,7 @@ import org.elasticsearch.client.RestClient;
 /**
  * The search engine for a cluster of Comptoir nodes: an Elasticsearch index (8.x or 9.x server)
  * shared by every node, through the official Java client. Text is analysed by the application
- * ({@link SearchAnalysis}) and indexed as tokens, so results match the embedded Lucene engine's.
+ * ({@link org.comptoir.catalog.search.SearchAnalysis}) and indexed as tokens, so results match the embedded Lucene engine's.
  *
  * <p>Two indices per prefix: {@code <prefix>-datasets}, and {@code <prefix>-meta} holding the outbox
  * position the datasets reflect. Both are created on first use when absent. Writes carry the dataset
@@ -61,16 +59,24 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
     /** Documents per bulk request: a few megabytes. */
     static final int BULK_SIZE = 1_000;
 
-    /** Values counted per dimension: more than any catalogue has publishers, themes or sources. */
-    static final int FACET_SIZE = 5_000;
+    /**
+     * Buckets asked per dimension: the values listed, and room for a value counted under two labels
+     * (its label changed between two writes), merged here.
+     */
+    static final int FACET_SIZE = 2 * SearchResult.MAX_FACET_VALUES;
+
+    /**
+     * Keywords counted for completion, the most frequent among the datasets with a word starting as
+     * typed; those completing the text are kept.
+     */
+    static final int SUGGEST_KEYWORDS = 10_000;
 
     private static final String STATE_ID = "state";
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
     private static final String ALREADY_EXISTS = "resource_already_exists_exception";
-    private static final int PAGE_OF_VERSIONS = 10_000;
-
-    /** Documents a suggestion of a keyword or an owner is looked for in. */
-    private static final int SUGGEST_SCOPE = 1_000;
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
+    /** Versions read per page of the consistency check's listing. */
+    static final int PAGE_OF_VERSIONS = 1_000;
 
     private final String url;
     private final String datasets;
@@ -143,8 +149,19 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
         if (operations.isEmpty()) {
             return;
         }
-        var response =
-                call("index datasets", () -> client.bulk(b -> b.index(datasets).operations(operations)));
+        var response = call(
+                "index datasets",
+                () -> client.bulk(b -> b.index(datasets).requireAlias(true).operations(operations)));
+        if (response.errors()
+                && response.items().stream()
+                        .anyMatch(item -> item.error() != null
+                                && INDEX_NOT_FOUND.equals(item.error().type()))) {
+            // Another node dropped the index for a rebuild: recreate it and write again.
+            indicesReady = false;
+            response = call(
+                    "index datasets",
+                    () -> client.bulk(b -> b.index(datasets).requireAlias(true).operations(operations)));
+        }
         if (!response.errors()) {
             return;
         }
@@ -160,7 +177,7 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
             if (failures.stream().anyMatch(ElasticsearchSearchEngine::retriable)) {
                 throw new SearchUnavailableException(message, null);
             }
-            throw new CatalogException(message);
+            throw new SearchException(message, null);
         }
     }
 
@@ -185,6 +202,7 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
         try {
             // external_gte: a node committing an older position never moves it back.
             client.index(i -> i.index(meta)
+                    .requireAlias(true)
                     .id(STATE_ID)
                     .version(appliedChange)
                     .versionType(VersionType.ExternalGte)
@@ -249,10 +267,19 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
 
     @Override
     public void clear() {
-        call("delete the indices", () -> client.indices()
-                .delete(d -> d.index(datasets, meta).ignoreUnavailable(true)));
-        indicesReady = false;
+        dropIndices();
         ensureIndices();
+    }
+
+    /** Deletes both indices of this prefix, for good: when a catalogue or a test is done with them. */
+    public void dropIndices() {
+        try {
+            client.indices().delete(d -> d.index(IndexLayout.concrete(datasets), IndexLayout.concrete(meta))
+                    .ignoreUnavailable(true));
+        } catch (IOException | ElasticsearchException e) {
+            throw failure("delete the indices", e);
+        }
+        indicesReady = false;
     }
 
     @Override
@@ -308,61 +335,83 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
 
     /** The buckets of a dimension, merged by value (labels may have changed between two writes). */
     private static List<FacetValue> facetValues(Aggregate aggregate, String language) {
-        var counts = new LinkedHashMap<String, FacetValue>();
+        var byValue = new LinkedHashMap<String, FacetValue>();
         for (var bucket : aggregate.sterms().buckets().array()) {
             var term = IndexLayout.facetTerm(bucket.key().stringValue());
-            counts.merge(
+            byValue.merge(
                     term.value(),
                     new FacetValue(term.value(), term.label(language), bucket.docCount()),
-                    (a, b) -> new FacetValue(a.value(), a.label(), a.count() + b.count()));
+                    (a, b) -> new FacetValue(
+                            a.value(), a.count() >= b.count() ? a.label() : b.label(), a.count() + b.count()));
         }
-        return counts.values().stream()
+        return byValue.values().stream()
                 .sorted(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value))
+                .limit(SearchResult.MAX_FACET_VALUES)
                 .toList();
     }
 
     @Override
     public List<Suggestion> suggest(SuggestQuery query) {
-        var words = SearchAnalysis.words(query.prefix());
-        if (words.isEmpty()) {
+        var parsed = SuggestPlan.parse(query.prefix());
+        if (parsed.isEmpty()) {
             return List.of();
         }
-        var suggestions = new LinkedHashSet<Suggestion>();
-        suggestions.addAll(titles(words, query));
-        // TODO #3 keywords and owners
-        return suggestions.stream().limit(query.limit()).toList();
+        var plan = parsed.get();
+        int limit = query.limit();
+        var titles = call(
+                "suggest titles",
+                () -> client.search(
+                        s -> s.index(datasets)
+                                .query(QueryTranslation.suggest(SearchFields.SUGGEST_TITLE, plan, query.viewer()))
+                                .size(limit * 2)
+                                .sort(QueryTranslation.BY_MODIFIED, QueryTranslation.BY_ID)
+                                .trackTotalHits(t -> t.enabled(false))
+                                .source(src ->
+                                        src.filter(f -> f.includes(IndexLayout.TEXTS + "." + SearchFields.TITLE))),
+                        StoredTexts.class));
+        var titleSuggestions = new ArrayList<Suggestion>();
+        for (var hit : titles.hits().hits()) {
+            var values = hit.source() == null || hit.source().texts() == null
+                    ? List.<String>of()
+                    : hit.source().texts().getOrDefault(SearchFields.TITLE, List.of());
+            values.stream()
+                    .filter(plan::matches)
+                    .findFirst()
+                    .ifPresent(title -> titleSuggestions.add(new Suggestion(title, Suggestion.Kind.TITLE, hit.id())));
+        }
+        var keywords = plan.completing(
+                counts(SearchFields.SUGGEST_KEYWORD, IndexLayout.KEYWORDS, plan, query),
+                Suggestion.Kind.KEYWORD,
+                limit);
+        var owners = query.viewer().internal()
+                ? plan.completing(
+                        counts(SearchFields.SUGGEST_OWNER, IndexLayout.countField(Facet.OWNER), plan, query),
+                        Suggestion.Kind.OWNER,
+                        limit)
+                : List.<Suggestion>of();
+        return SuggestPlan.merge(titleSuggestions, keywords, owners, limit);
     }
 
-    private List<Suggestion> titles(List<String> words, SuggestQuery query) {
+    /** How many visible datasets whose suggest field starts as typed have each value of a field. */
+    private Map<String, Long> counts(String suggestField, String countedField, SuggestPlan plan, SuggestQuery query) {
         var response = call(
                 "suggest",
                 () -> client.search(
                         s -> s.index(datasets)
-                                .query(suggestQuery(SearchFields.SUGGEST_TITLE, words, query))
-                                .size(query.limit())
-                                .sort(SortOptions.of(o -> o.field(f -> f.field(IndexLayout.TITLE_SORT))))
-                                .source(src ->
-                                        src.filter(f -> f.includes(IndexLayout.TEXTS + "." + SearchFields.TITLE))),
-                        StoredTexts.class));
-        var titles = new ArrayList<Suggestion>();
-        for (var hit : response.hits().hits()) {
-            var values = hit.source() == null ? null : hit.source().texts().get(SearchFields.TITLE);
-            if (values != null && !values.isEmpty()) {
-                titles.add(new Suggestion(values.getFirst(), Suggestion.Kind.TITLE, hit.id()));
-            }
+                                .query(QueryTranslation.suggest(suggestField, plan, query.viewer()))
+                                .size(0)
+                                .trackTotalHits(t -> t.enabled(false))
+                                .aggregations(
+                                        "values",
+                                        a -> a.terms(t -> t.field(countedField).size(SUGGEST_KEYWORDS))),
+                        Void.class));
+        var counts = new HashMap<String, Long>();
+        for (var bucket :
+                response.aggregations().get("values").sterms().buckets().array()) {
+            var value = IndexLayout.facetTerm(bucket.key().stringValue()).value();
+            counts.merge(value, bucket.docCount(), Long::sum);
         }
-        return titles;
-    }
-
-    private static Query suggestQuery(String field, List<String> words, SuggestQuery query) {
-        var clauses = new ArrayList<Query>(QueryTranslation.visibility(query.viewer(), false));
-        for (int i = 0; i < words.size() - 1; i++) {
-            var word = words.get(i);
-            clauses.add(Query.of(q -> q.term(t -> t.field(field).value(word))));
-        }
-        var last = words.getLast();
-        clauses.add(Query.of(q -> q.prefix(p -> p.field(field).value(last))));
-        return Query.of(q -> q.bool(b -> b.filter(clauses)));
+        return counts;
     }
 
     @Override
@@ -384,23 +433,37 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
         indicesReady = true;
     }
 
-    private void createIfAbsent(String index, TypeMapping mapping) {
+    private void createIfAbsent(String alias, TypeMapping mapping) {
         try {
-            if (client.indices().exists(e -> e.index(index)).value()) {
+            if (client.indices().exists(e -> e.index(alias)).value()) {
                 return;
             }
-            client.indices()
-                    .create(c -> c.index(index).settings(IndexLayout.settings()).mappings(mapping));
+            client.indices().create(c -> c.index(IndexLayout.concrete(alias))
+                    .aliases(alias, a -> a)
+                    .settings(IndexLayout.settings())
+                    .mappings(mapping));
         } catch (ElasticsearchException e) {
             if (!ALREADY_EXISTS.equals(e.error().type())) {
-                throw failure("create the index " + index, e);
+                throw failure("create the index " + alias, e);
             }
         } catch (IOException e) {
-            throw failure("create the index " + index, e);
+            throw failure("create the index " + alias, e);
         }
     }
 
     private <T> T call(String action, ElasticsearchCall<T> call) {
+        ensureIndices();
+        try {
+            return call.run();
+        } catch (ElasticsearchException e) {
+            if (!INDEX_NOT_FOUND.equals(e.error().type())) {
+                throw failure(action, e);
+            }
+        } catch (IOException e) {
+            throw failure(action, e);
+        }
+        // Another node dropped the indices for a rebuild: recreate them and try again.
+        indicesReady = false;
         ensureIndices();
         try {
             return call.run();
@@ -411,12 +474,12 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
 
     /**
      * Unreachable, overloaded or failing: {@link SearchUnavailableException}; a request the server
-     * refused as such is a defect of this engine: {@link CatalogException}.
+     * refused as such is a defect of this engine: {@link SearchException}.
      */
-    private CatalogException failure(String action, Exception cause) {
+    private SearchException failure(String action, Exception cause) {
         int status = status(cause);
         if (status >= 400 && status < 500 && status != 429) {
-            return new CatalogException(
+            return new SearchException(
                     "Elasticsearch (" + url + ") a refusé la requête (" + action + ") : " + cause.getMessage(), cause);
         }
         return new SearchUnavailableException(

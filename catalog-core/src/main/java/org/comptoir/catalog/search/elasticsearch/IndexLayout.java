@@ -36,6 +36,9 @@ final class IndexLayout {
     static final String TITLE_SORT = "titleSort";
     static final String APPLIED_CHANGE = "appliedChange";
 
+    /** The keywords as given, counted for completion. */
+    static final String KEYWORDS = "keywords_counted";
+
     /** Separates a value from its labels in the counted facet field; never in an IRI or a label. */
     static final String SEPARATOR = "\u001f";
 
@@ -52,12 +55,21 @@ final class IndexLayout {
 
     private IndexLayout() {}
 
-    /** The name of the index holding the datasets. */
+    /**
+     * The concrete index behind an alias. Engines read and write through the alias only, writes
+     * with {@code require_alias}: a write racing a rebuild that dropped the index fails and is
+     * retried once the index is back, instead of creating an index without this mapping.
+     */
+    static String concrete(String alias) {
+        return alias + "-v1";
+    }
+
+    /** The alias of the index holding the datasets. */
     static String datasets(String prefix) {
         return prefix + "-datasets";
     }
 
-    /** The name of the small index holding the outbox position the datasets index reflects. */
+    /** The alias of the small index holding the outbox position the datasets index reflects. */
     static String meta(String prefix) {
         return prefix + "-meta";
     }
@@ -84,7 +96,10 @@ final class IndexLayout {
     static IndexSettings settings() {
         // One shard holds 100,000 datasets easily and keeps scores equal to the embedded engine's; a
         // replica appears as soon as the cluster has a second node.
-        return IndexSettings.of(s -> s.numberOfShards("1").autoExpandReplicas("0-1"));
+        // A refresh every half second keeps a write searchable within a second even before its
+        // commit, and an explicit interval keeps Elasticsearch from pausing refreshes on idle shards.
+        return IndexSettings.of(
+                s -> s.numberOfShards("1").autoExpandReplicas("0-1").refreshInterval(t -> t.time("500ms")));
     }
 
     static TypeMapping datasetsMapping() {
@@ -109,6 +124,7 @@ final class IndexLayout {
                     countField(facet),
                     Property.of(p -> p.keyword(k -> k.index(false).eagerGlobalOrdinals(true))));
         }
+        properties.put(KEYWORDS, Property.of(p -> p.keyword(k -> k.index(false))));
         properties.put(MODIFIED, Property.of(p -> p.date(d -> d.format("strict_date"))));
         for (var side : List.of(WEST, SOUTH, EAST, NORTH)) {
             properties.put(side, Property.of(p -> p.double_(d -> d)));
@@ -122,6 +138,7 @@ final class IndexLayout {
         var excluded = new ArrayList<String>(tokenFields());
         excluded.addAll(suggestFields());
         excluded.add("fl_*");
+        excluded.add(KEYWORDS);
         return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
                 .source(s -> s.excludes(excluded))
                 .properties(properties));
@@ -152,7 +169,7 @@ final class IndexLayout {
         document.facets().forEach((facet, terms) -> {
             // A value too long to index is no use as a filter or a count; the dataset is still found.
             var counted = terms.stream()
-                    .map(t -> t.value() + SEPARATOR + t.labelFr() + SEPARATOR + t.labelEn())
+                    .map(t -> clean(t.value()) + SEPARATOR + clean(t.labelFr()) + SEPARATOR + clean(t.labelEn()))
                     .filter(key -> key.length() <= LONGEST_KEYWORD)
                     .toList();
             json.put(
@@ -160,6 +177,13 @@ final class IndexLayout {
                     counted.stream().map(key -> facetTerm(key).value()).toList());
             json.put(countField(facet), counted);
         });
+        json.put(
+                KEYWORDS,
+                document.text(SearchFields.KEYWORDS).stream()
+                        .filter(keyword -> !keyword.isBlank() && keyword.length() <= LONGEST_KEYWORD)
+                        .map(IndexLayout::clean)
+                        .distinct()
+                        .toList());
         if (document.modified() != null) {
             json.put(MODIFIED, DateTimeFormatter.ISO_LOCAL_DATE.format(document.modified()));
         }
@@ -180,6 +204,12 @@ final class IndexLayout {
         }
         json.put(TEXTS, document.texts());
         return json;
+    }
+
+    /** A value or label as counted: without the separator, never empty (as the Lucene engine does). */
+    private static String clean(String text) {
+        var cleaned = text.replace(SEPARATOR, " ").strip();
+        return cleaned.isEmpty() ? "-" : cleaned;
     }
 
     /** A counted facet bucket's key back as the value and its labels. */

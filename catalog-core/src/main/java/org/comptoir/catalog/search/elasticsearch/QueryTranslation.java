@@ -8,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.QueryPlan;
 import org.comptoir.catalog.search.SearchFields;
 import org.comptoir.catalog.search.SearchQuery;
+import org.comptoir.catalog.search.SuggestPlan;
 import org.comptoir.catalog.search.Viewer;
 
 /**
@@ -20,12 +20,15 @@ import org.comptoir.catalog.search.Viewer;
  * caches and does not score.
  */
 final class QueryTranslation {
+    /** The terms a typo-tolerant word expands to at most, as in the Lucene engine. */
+    static final int MAX_FUZZY_EXPANSIONS = 50;
+
     private QueryTranslation() {}
 
     /** The whole query of a search: what it asks, within what the viewer may see. */
     static Query query(SearchQuery search, QueryPlan plan) {
         var filters = new ArrayList<Query>();
-        filters.addAll(visibility(search.viewer(), search.filters().containsKey(Facet.STATUS)));
+        filters.addAll(visibility(search.viewer(), search.includesWithdrawn()));
         search.filters().forEach((facet, values) -> filters.add(terms(IndexLayout.filterField(facet), values)));
         if (search.modifiedFrom() != null || search.modifiedTo() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {
@@ -47,20 +50,14 @@ final class QueryTranslation {
             filters.add(atMost(IndexLayout.SOUTH, box.north()));
             filters.add(atLeast(IndexLayout.NORTH, box.south()));
         }
-        return Query.of(q -> q.bool(b -> {
-            b.filter(filters);
-            if (!plan.isEmpty()) {
-                b.must(text(plan));
-            }
-            return b;
-        }));
+        return Query.of(q -> q.bool(b -> b.filter(filters).must(words(plan)).should(bonuses(plan))));
     }
 
     /**
      * What the viewer may see: everything for the authority's roles; otherwise open datasets and
-     * those the viewer's agreements grant. Withdrawn datasets only for a search filtered on status.
+     * those the viewer's agreements grant. Withdrawn datasets only when asked for.
      */
-    static List<Query> visibility(Viewer viewer, boolean filteredOnStatus) {
+    static List<Query> visibility(Viewer viewer, boolean withdrawnToo) {
         var filters = new ArrayList<Query>();
         if (!viewer.internal()) {
             var open = Query.of(q -> q.term(t -> t.field(IndexLayout.OPEN).value(true)));
@@ -72,7 +69,7 @@ final class QueryTranslation {
                         .minimumShouldMatch("1"))));
             }
         }
-        if (!filteredOnStatus) {
+        if (!withdrawnToo) {
             filters.add(Query.of(q -> q.bool(b ->
                     b.mustNot(n -> n.term(t -> t.field(IndexLayout.WITHDRAWN).value(true))))));
         }
@@ -81,10 +78,9 @@ final class QueryTranslation {
 
     /**
      * The plan's rules ({@link QueryPlan}): each word must match, exactly in a weighted field or
-     * within its typos in {@link SearchFields#ALL}; quoted phrases and adjacent unquoted words add
-     * their boosts.
+     * within its typos in {@link SearchFields#ALL}.
      */
-    static List<Query> text(QueryPlan plan) {
+    static List<Query> words(QueryPlan plan) {
         var clauses = new ArrayList<Query>();
         for (var word : plan.words()) {
             var alternatives = new ArrayList<Query>();
@@ -95,36 +91,56 @@ final class QueryTranslation {
                         .value(word.token())
                         .fuzziness(String.valueOf(word.maxEdits()))
                         .prefixLength(QueryPlan.FUZZY_PREFIX)
+                        .maxExpansions(MAX_FUZZY_EXPANSIONS)
                         .transpositions(true)
                         .boost(QueryPlan.FUZZY_WEIGHT))));
             }
-            clauses.add(Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1"))));
+            clauses.add(Query.of(q -> q.bool(b -> b.should(alternatives))));
         }
+        return clauses;
+    }
+
+    /** What ranks higher without being required: quoted phrases, and unquoted words side by side. */
+    static List<Query> bonuses(QueryPlan plan) {
         var bonuses = new ArrayList<Query>();
         for (var phrase : plan.phrases()) {
-            bonuses.addAll(phrases(phrase.tokens(), QueryPlan.PHRASE_BOOST));
+            bonuses.add(phrases(phrase.tokens(), QueryPlan.PHRASE_BOOST));
         }
         if (!plan.looseTokens().isEmpty()) {
-            bonuses.addAll(phrases(plan.looseTokens(), QueryPlan.PROXIMITY_BOOST));
+            bonuses.add(phrases(plan.looseTokens(), QueryPlan.PROXIMITY_BOOST));
         }
-        if (bonuses.isEmpty()) {
-            return clauses;
-        }
-        return List.of(Query.of(q -> q.bool(b -> b.must(clauses).should(bonuses))));
+        return bonuses;
     }
 
-    private static List<Query> phrases(List<String> tokens, float weight) {
+    private static Query phrases(List<String> tokens, float weight) {
         var text = String.join(" ", tokens);
-        var queries = new ArrayList<Query>();
-        SearchFields.BOOSTS.forEach((field, boost) -> queries.add(
+        var fields = new ArrayList<Query>();
+        SearchFields.BOOSTS.forEach((field, boost) -> fields.add(
                 Query.of(q -> q.matchPhrase(m -> m.field(field).query(text).boost(weight * boost)))));
-        return queries;
+        return Query.of(q -> q.bool(b -> b.should(fields)));
     }
+
+    /** Visible datasets whose suggest field has every complete word and a word starting as the last. */
+    static Query suggest(String field, SuggestPlan plan, Viewer viewer) {
+        var clauses = new ArrayList<Query>(visibility(viewer, false));
+        plan.complete()
+                .forEach(word ->
+                        clauses.add(Query.of(q -> q.term(t -> t.field(field).value(word)))));
+        clauses.add(Query.of(q -> q.prefix(p -> p.field(field).value(plan.last()))));
+        return Query.of(q -> q.bool(b -> b.filter(clauses)));
+    }
+
+    /** Most recently modified first, datasets without a date last. */
+    static final SortOptions BY_MODIFIED = SortOptions.of(s ->
+            s.field(f -> f.field(IndexLayout.MODIFIED).order(SortOrder.Desc).missing("_last")));
+
+    /** The tie-breaker of every order, as in the Lucene engine. */
+    static final SortOptions BY_ID =
+            SortOptions.of(s -> s.field(f -> f.field(IndexLayout.ID).order(SortOrder.Asc)));
 
     static List<SortOptions> sort(SearchQuery search, QueryPlan plan) {
-        var byModified = SortOptions.of(s ->
-                s.field(f -> f.field(IndexLayout.MODIFIED).order(SortOrder.Desc).missing("_last")));
-        var byId = SortOptions.of(s -> s.field(f -> f.field(IndexLayout.ID).order(SortOrder.Asc)));
+        var byModified = BY_MODIFIED;
+        var byId = BY_ID;
         return switch (search.sort()) {
             case RELEVANCE ->
                 plan.isEmpty()

@@ -1,6 +1,7 @@
 package org.comptoir.catalog.search.lucene;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,7 +69,7 @@ import org.comptoir.catalog.search.Suggestion;
  */
 public final class LuceneSearchEngine implements SearchEngine {
     /** The longest a write waits before searches see it without a commit. */
-    public static final long REFRESH_INTERVAL_MS = 250;
+    public static final long REFRESH_INTERVAL_MS = 500;
 
     private static final String APPLIED_CHANGE = "comptoir.appliedChange";
     private static final long DELETED = Long.MIN_VALUE;
@@ -303,22 +304,39 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public void upsert(Collection<SearchDocument> documents) {
-        var stream = documents.size() >= PARALLEL_BATCH ? documents.parallelStream() : documents.stream();
-        var built = stream.map(d -> Map.entry(d, LuceneDocuments.of(d))).toList();
+        boolean parallel = documents.size() >= PARALLEL_BATCH;
+        var built = (parallel ? documents.parallelStream() : documents.stream())
+                .map(d -> Map.entry(d, LuceneDocuments.of(d)))
+                .toList();
         write(() -> {
+            // One write per dataset, its newest version: parallel writes of one id would race.
+            var newer = new LinkedHashMap<String, Map.Entry<SearchDocument, Document>>();
             var searcher = searchers.acquire();
             try {
                 for (var entry : built) {
                     var document = entry.getKey();
-                    if (indexedVersion(searcher, document.id()) > document.version()) {
-                        continue;
+                    if (indexedVersion(searcher, document.id()) <= document.version()) {
+                        newer.put(document.id(), entry);
+                        pending.put(document.id(), document.version());
                     }
-                    writer.updateDocument(new Term(LuceneDocuments.ID, document.id()), entry.getValue());
-                    pending.put(document.id(), document.version());
-                    dirty = true;
                 }
             } finally {
                 searchers.release(searcher);
+            }
+            // IndexWriter inverts documents on every thread that hands it some: both cores work.
+            try {
+                (parallel ? newer.values().parallelStream() : newer.values().stream()).forEach(entry -> {
+                    try {
+                        writer.updateDocument(
+                                new Term(LuceneDocuments.ID, entry.getKey().id()), entry.getValue());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } finally {
+                dirty = true;
             }
         });
     }

@@ -31,23 +31,24 @@ class ElasticsearchClusterIntegrationTests {
 
     @AfterEach
     void dropIndices() {
-        node1.clear();
+        node1.dropIndices();
         node1.close();
         node2.close();
     }
 
     @Test
-    void aWriteCommittedOnOneNodeIsFoundFromAnotherWithinOneSecond() {
-        node2.search(SearchQuery.of("", Viewer.PUBLIC, 0, 10));
+    void aWriteCommittedOnOneNodeIsFoundFromAnotherAtOnce() {
+        assertThat(node2.search(SearchQuery.of("éclairage", Viewer.PUBLIC, 0, 10))
+                        .total())
+                .isZero();
 
-        long start = System.nanoTime();
         node1.upsert(List.of(dataset("eclairage", 1, "Éclairage public de la métropole")));
         node1.commit(7);
-        var found = node2.search(SearchQuery.of("éclairage", Viewer.PUBLIC, 0, 10));
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(found.hits()).extracting(SearchHit::datasetId).containsExactly("eclairage");
-        assertThat(elapsedMillis).isLessThan(1_000);
+        assertThat(node2.search(SearchQuery.of("éclairage", Viewer.PUBLIC, 0, 10))
+                        .hits())
+                .extracting(SearchHit::datasetId)
+                .containsExactly("eclairage");
         assertThat(node2.appliedChange()).isEqualTo(7);
     }
 
@@ -69,6 +70,24 @@ class ElasticsearchClusterIntegrationTests {
     }
 
     @Test
+    void aWriteLandingWhileAnotherNodeRebuildsRecreatesTheIndexWithItsMapping() {
+        node1.upsert(List.of(dataset("arbres", 1, "Arbres d'alignement")));
+        node1.commit(1);
+
+        // the moment of a rebuild between dropping the indices and creating them again
+        node2.dropIndices();
+        node1.upsert(List.of(dataset("parcs", 1, "Parcs et jardins")));
+        node1.commit(2);
+
+        var result = node2.search(SearchQuery.of("jardins", Viewer.PUBLIC, 0, 10));
+        assertThat(result.hits()).extracting(SearchHit::datasetId).containsExactly("parcs");
+        assertThat(result.facets().get(Facet.THEME))
+                .containsExactly(new org.comptoir.catalog.search.FacetValue("ENVI", "Environnement", 1));
+        assertThat(node1.indexedVersions()).containsOnlyKeys("parcs");
+        assertThat(node1.appliedChange()).isEqualTo(2);
+    }
+
+    @Test
     void theAppliedChangeNeverMovesBackWhenASlowNodeCommitsLate() {
         node1.commit(42);
         node2.commit(40);
@@ -80,7 +99,7 @@ class ElasticsearchClusterIntegrationTests {
     @Test
     void listsTheVersionsOfMoreDatasetsThanOnePage() {
         var documents = new java.util.ArrayList<SearchDocument>();
-        for (int i = 0; i < 2_500; i++) {
+        for (int i = 0; i < 2 * ElasticsearchSearchEngine.PAGE_OF_VERSIONS + 500; i++) {
             documents.add(dataset("jeu-" + i, i + 1, "Jeu de données numéro " + i));
         }
         node1.upsert(documents);
