@@ -7,6 +7,7 @@ import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.search.SearchEngine;
 import org.comptoir.catalog.search.SearchProperties;
 import org.comptoir.catalog.search.SourceLabels;
+import org.comptoir.catalog.search.elasticsearch.ElasticsearchSearchEngine;
 import org.comptoir.catalog.search.index.SearchIndexer;
 import org.comptoir.catalog.search.index.SearchOutbox;
 import org.comptoir.catalog.search.lucene.LuceneSearchEngine;
@@ -43,7 +44,10 @@ public class CatalogConfiguration {
     SearchEngine searchEngine(SearchProperties properties) {
         return switch (properties.engine()) {
             case LUCENE -> new LuceneSearchEngine(properties.lucene().directory());
-            case ELASTICSEARCH -> throw new IllegalStateException("Elasticsearch engine not wired yet");
+            case ELASTICSEARCH ->
+                new ElasticsearchSearchEngine(
+                        properties.elasticsearch().url().toString(),
+                        properties.elasticsearch().indexPrefix());
         };
     }
 
