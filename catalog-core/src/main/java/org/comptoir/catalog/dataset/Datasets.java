@@ -25,6 +25,9 @@ public class Datasets {
     private static final String COLUMNS = "id, version, kind, status, access_level, personal_data, org_unit, "
             + "owner_name, source_id, source_key, content_hash, graph, created_at, updated_at";
 
+    /** Rows from which {@link #after} decodes descriptions on every core. */
+    private static final int PARALLEL_DECODE = 64;
+
     private final JdbcClient jdbc;
 
     public Datasets(JdbcClient jdbc) {
@@ -165,10 +168,14 @@ public class Datasets {
      * walking the whole catalogue in batches.
      */
     public List<StoredDataset> after(String afterId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
+        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit)
-                .query(Datasets::row)
+                .query(Datasets::columns)
                 .list();
+        // Reading the rows is cheap, decoding their RDF is not: decode a long batch on every core.
+        return (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
+                .map(Columns::decode)
+                .toList();
     }
 
     /** Every dataset's identifier with its current version. */
@@ -185,28 +192,57 @@ public class Datasets {
     }
 
     static StoredDataset row(ResultSet rs, int rowNum) throws SQLException {
-        var id = rs.getString("id");
-        var graph = rs.getString("graph");
-        var model = DatasetGraphs.fromNTriples(graph);
-        var read = DatasetRdf.read(model.createResource(LocalIris.dataset(id).getURI()));
-        var governance = new Governance(
-                read.owner(),
-                AccessLevel.valueOf(rs.getString("access_level")),
-                PersonalData.valueOf(rs.getString("personal_data")),
-                PublicationStatus.valueOf(rs.getString("status")));
-        var provenance = new Provenance(
+        return columns(rs, rowNum).decode();
+    }
+
+    private static Columns columns(ResultSet rs, int rowNum) throws SQLException {
+        return new Columns(
+                rs.getString("id"),
+                rs.getLong("version"),
+                rs.getString("kind"),
+                rs.getString("status"),
+                rs.getString("access_level"),
+                rs.getString("personal_data"),
                 rs.getString("source_id"),
                 rs.getString("source_key"),
+                rs.getString("content_hash"),
+                rs.getString("graph"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
-        var dataset = new Dataset(
-                id,
-                rs.getLong("version"),
-                DatasetKind.valueOf(rs.getString("kind")),
-                read.description(),
-                governance,
-                provenance);
-        return new StoredDataset(dataset, graph, rs.getString("content_hash"));
+    }
+
+    /** A row as read, its description not parsed yet. */
+    private record Columns(
+            String id,
+            long version,
+            String kind,
+            String status,
+            String accessLevel,
+            String personalData,
+            String sourceId,
+            String sourceKey,
+            String contentHash,
+            String graph,
+            Instant createdAt,
+            Instant updatedAt) {
+        StoredDataset decode() {
+            var model = DatasetGraphs.fromNTriples(graph);
+            var read =
+                    DatasetRdf.read(model.createResource(LocalIris.dataset(id).getURI()));
+            var governance = new Governance(
+                    read.owner(),
+                    AccessLevel.valueOf(accessLevel),
+                    PersonalData.valueOf(personalData),
+                    PublicationStatus.valueOf(status));
+            var dataset = new Dataset(
+                    id,
+                    version,
+                    DatasetKind.valueOf(kind),
+                    read.description(),
+                    governance,
+                    new Provenance(sourceId, sourceKey, createdAt, updatedAt));
+            return new StoredDataset(dataset, graph, contentHash);
+        }
     }
 
     private static String title(Description d) {
