@@ -25,6 +25,9 @@ public class Datasets {
     private static final String COLUMNS = "id, version, kind, status, access_level, personal_data, org_unit, "
             + "owner_name, source_id, source_key, content_hash, graph, created_at, updated_at";
 
+    /** Rows from which {@link #after} decodes descriptions on every core. */
+    private static final int PARALLEL_DECODE = 64;
+
     private final JdbcClient jdbc;
 
     public Datasets(JdbcClient jdbc) {
@@ -180,7 +183,9 @@ public class Datasets {
                 .query((rs, n) -> Row.of(rs))
                 .list();
         // parsing the descriptions is what costs: on every core
-        return rows.parallelStream().map(Row::read).toList();
+        return (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
+                .map(Row::read)
+                .toList();
     }
 
     /** Every dataset's identifier with its current version. */

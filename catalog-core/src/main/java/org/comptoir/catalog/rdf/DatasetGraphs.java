@@ -160,6 +160,8 @@ public final class DatasetGraphs {
         RDFParser.create()
                 .source(new StringReader(ntriples))
                 .lang(Lang.NTRIPLES)
+                // written by the catalogue itself (toNTriples): checking every IRI again only costs time
+                .checking(false)
                 .parse(model);
         return model;
     }

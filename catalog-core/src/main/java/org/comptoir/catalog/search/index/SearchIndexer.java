@@ -3,7 +3,6 @@ package org.comptoir.catalog.search.index;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +39,9 @@ public class SearchIndexer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     /** Most gaps followed at once; beyond, the oldest are given up (the consistency check shows them). */
     static final int MAX_GAPS = 10_000;
+
+    /** Datasets from which documents are built on every core. */
+    private static final int PARALLEL_DOCUMENTS = 64;
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
@@ -345,9 +347,9 @@ public class SearchIndexer implements SmartLifecycle {
     }
 
     private List<SearchDocument> documents(List<StoredDataset> stored) {
-        var documents = new ArrayList<SearchDocument>(stored.size());
-        stored.forEach(s -> documents.add(SearchDocuments.of(s.dataset(), labels)));
-        return documents;
+        return (stored.size() >= PARALLEL_DOCUMENTS ? stored.parallelStream() : stored.stream())
+                .map(s -> SearchDocuments.of(s.dataset(), labels))
+                .toList();
     }
 
     private void pruneNowAndThen(Instant now) {
