@@ -22,7 +22,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The text analysis of the search, done in the application so that every engine indexes and
- * queries the very same tokens (see ADR 0008-search-lucene-french-analysis): words split on Unicode
+ * queries the very same tokens (see ADR 0008): words split on Unicode
  * boundaries, French elisions removed ({@code l'éclairage} → {@code éclairage}), lower case, French
  * and English stop words dropped, accents folded, then French light stemming, so that {@code
  * Bâtiments}, {@code bâtiment} and {@code batiment} all become {@code batiment}. Emoji are no words:
