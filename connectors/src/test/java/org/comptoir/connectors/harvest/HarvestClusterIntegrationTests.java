@@ -63,7 +63,9 @@ class HarvestClusterIntegrationTests {
     void aScheduledHarvestRunsOnceWhateverTheNumberOfNodes() throws Exception {
         var catalogue = new PagedCatalogue(2, 2);
         catalogue.serve(server);
-        var in = LocalDateTime.now().plusSeconds(4);
+        // far enough ahead that registering the source and its trigger is done before it fires, even on a
+        // loaded machine; a second missed is a day missed
+        var in = LocalDateTime.now().plusSeconds(12);
         var cron = in.getSecond() + " " + in.getMinute() + " " + in.getHour() + " * * *";
         var source =
                 nodeA.getBean(Sources.class).create(new NewSource("Planifiée", "dcat-ap", catalogue.url(server), cron));
