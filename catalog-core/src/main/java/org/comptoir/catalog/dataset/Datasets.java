@@ -205,6 +205,12 @@ public class Datasets {
         return Row.of(rs).read();
     }
 
+    /** Parses a stored description; out of {@link Row}, which as a record stays free of Jena. */
+    private static DatasetRdf.Read parse(String graph, String id) {
+        var model = DatasetGraphs.fromNTriples(graph);
+        return DatasetRdf.read(model.createResource(LocalIris.dataset(id).getURI()));
+    }
+
     /** A row as the store gives it, before its description is parsed (the costly part). */
     private record Row(
             String id,
@@ -236,9 +242,7 @@ public class Datasets {
         }
 
         StoredDataset read() {
-            var model = DatasetGraphs.fromNTriples(graph);
-            var read =
-                    DatasetRdf.read(model.createResource(LocalIris.dataset(id).getURI()));
+            var read = parse(graph, id);
             var governance = new Governance(
                     read.owner(),
                     AccessLevel.valueOf(accessLevel),
