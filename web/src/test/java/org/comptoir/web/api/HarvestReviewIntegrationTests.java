@@ -109,6 +109,11 @@ class HarvestReviewIntegrationTests {
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(json(confirmed).path("withdrawn").asInt()).isEqualTo(5);
         assertThat(json(confirmed).path("decidedBy").asString()).isEqualTo("cdo");
+        // the search index follows the store within a second
+        var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (publicTotal() != 5 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(publicTotal()).isEqualTo(5);
         var again = send("POST", "/api/v1/harvests/" + runId + "/withdrawals/dismiss", "cdo");
         assertThat(again.statusCode()).isEqualTo(409);
