@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -18,17 +17,12 @@ import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.Viewer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "logging.level.org.openqa.selenium=ERROR")
 @ActiveProfiles("demo")
 class PublicPagesBrowserIntegrationTests {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CONSUMPTION = "Consommation électrique des bâtiments";
     private static final String CONSUMPTION_EN = "Electricity consumption of buildings";
     private static final String LIGHTING = "Consommation de l'éclairage public";
@@ -71,9 +63,8 @@ class PublicPagesBrowserIntegrationTests {
     @Autowired
     Datasets datasets;
 
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -83,46 +74,20 @@ class PublicPagesBrowserIntegrationTests {
 
     @BeforeAll
     static void requireChromium() {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is not installed (apt-get install chromium chromium-driver): browser tests skipped");
+        HeadlessChromium.assumeInstalled();
     }
 
     @BeforeEach
     void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("comptoir-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--lang=en-US",
-                "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1500));
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start(1500);
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
-        if (service != null) {
-            service.stop();
-        }
-        deleteRecursively(profile);
     }
 
     @Test
@@ -135,7 +100,7 @@ class PublicPagesBrowserIntegrationTests {
         searchFor("bâtiment");
         assertThat(resultTitles()).contains(CONSUMPTION);
         assertThat(count()).matches("\\d+ jeux de données");
-        screenshot("search.png");
+        chromium.screenshot("search.png");
 
         searchFor("batiments");
         assertThat(resultTitles()).contains(CONSUMPTION);
@@ -174,7 +139,7 @@ class PublicPagesBrowserIntegrationTests {
         assertThat(jsonLd.path("name").asString()).isEqualTo(CONSUMPTION);
         assertThat(jsonLd.path("url").asString()).isEqualTo(browser.getCurrentUrl());
         assertThat(jsonLd.path("distribution").get(0).path("@type").asString()).isEqualTo("DataDownload");
-        screenshot("dataset.png");
+        chromium.screenshot("dataset.png");
     }
 
     @Test
@@ -241,7 +206,7 @@ class PublicPagesBrowserIntegrationTests {
         csv.click();
         waitFor(By.cssSelector(".active-filters li:nth-child(2)"));
         assertThat(number(count())).isEqualTo(energyInCsv);
-        screenshot("search-facets.png");
+        chromium.screenshot("search-facets.png");
 
         browser.findElement(By.cssSelector(".active-filters .clear-filters")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -263,7 +228,7 @@ class PublicPagesBrowserIntegrationTests {
                 .filter(li -> li.getText().startsWith(LIGHTING))
                 .findFirst()
                 .orElseThrow();
-        screenshot("suggestions.png");
+        chromium.screenshot("suggestions.png");
 
         lighting.click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -296,7 +261,7 @@ class PublicPagesBrowserIntegrationTests {
 
         assertThat(number(count())).isEqualTo(expected);
         assertThat(resultTitles()).contains(HOUSEHOLDS);
-        screenshot("catalogue.png");
+        chromium.screenshot("catalogue.png");
     }
 
     @Test
@@ -392,29 +357,7 @@ class PublicPagesBrowserIntegrationTests {
         }
     }
 
-    /** Saves the page as the README's screenshot when {@code comptoir.screenshots} is set. */
     private void screenshot(String name) {
-        var setting = System.getProperty("comptoir.screenshots");
-        if (setting == null) {
-            return;
-        }
-        var folder =
-                setting.isBlank() || setting.equals("true") ? Path.of("..", "docs", "screenshots") : Path.of(setting);
-        try {
-            Files.createDirectories(folder);
-            Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        chromium.screenshot(name);
     }
 }

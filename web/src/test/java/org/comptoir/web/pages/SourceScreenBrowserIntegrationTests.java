@@ -13,10 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import org.comptoir.connectors.source.NewSource;
 import org.comptoir.connectors.source.SourceKinds;
@@ -24,17 +22,12 @@ import org.comptoir.connectors.source.Sources;
 import org.comptoir.web.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,8 +52,6 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.org.openqa.selenium=ERROR")
 class SourceScreenBrowserIntegrationTests {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CATALOGUE = "/val-exemple/catalogue.ttl";
     private static final String PASSWORD = "secret-de-test";
     private static WireMockServer portal;
@@ -77,9 +68,8 @@ class SourceScreenBrowserIntegrationTests {
     @Autowired
     Sources sources;
 
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -89,9 +79,7 @@ class SourceScreenBrowserIntegrationTests {
 
     @BeforeAll
     static void servePortal() {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is not installed (apt-get install chromium chromium-driver): browser tests skipped");
+        HeadlessChromium.assumeInstalled();
         portal = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         portal.start();
         portal.stubFor(WireMock.get(WireMock.urlPathEqualTo(CATALOGUE))
@@ -120,39 +108,15 @@ class SourceScreenBrowserIntegrationTests {
                         .build());
             }
         }
-        profile = Files.createTempDirectory("comptoir-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--lang=en-US",
-                "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1300));
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start(1300);
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
-        if (service != null) {
-            service.stop();
-        }
-        deleteRecursively(profile);
     }
 
     @Test
@@ -191,7 +155,7 @@ class SourceScreenBrowserIntegrationTests {
                 .extracting(WebElement::getText)
                 .contains("Parkings relais", "Calendrier de collecte des déchets");
         assertThat(sources.all()).hasSize(1);
-        screenshot("source-test.png");
+        chromium.screenshot("source-test.png");
 
         browser.findElement(By.cssSelector("button.save")).click();
         waitFor(By.cssSelector("button.start-run"));
@@ -211,7 +175,7 @@ class SourceScreenBrowserIntegrationTests {
         assertThat(browser.findElement(By.cssSelector(".record-errors")).getText())
                 .contains("https://data.val-exemple.example/datasets/sans-titre");
         assertThat(browser.findElements(By.cssSelector("button.cancel-run"))).isEmpty();
-        screenshot("harvest-run.png");
+        chromium.screenshot("harvest-run.png");
 
         browser.findElement(By.cssSelector(".header-nav .sources-link")).click();
         waitFor(By.cssSelector(".sources-table"));
@@ -222,7 +186,7 @@ class SourceScreenBrowserIntegrationTests {
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("Terminée");
         assertThat(row.findElement(By.cssSelector(".run-counts")).getText())
                 .isEqualTo("4 ajoutés, 0 mis à jour, 0 inchangés, 0 retirés, 1 en erreur");
-        screenshot("sources.png");
+        chromium.screenshot("sources.png");
     }
 
     @Test
@@ -296,29 +260,7 @@ class SourceScreenBrowserIntegrationTests {
         }
     }
 
-    /** Saves the page as the README's screenshot when {@code comptoir.screenshots} is set. */
     private void screenshot(String name) {
-        var setting = System.getProperty("comptoir.screenshots");
-        if (setting == null) {
-            return;
-        }
-        var folder =
-                setting.isBlank() || setting.equals("true") ? Path.of("..", "docs", "screenshots") : Path.of(setting);
-        try {
-            Files.createDirectories(folder);
-            Files.write(folder.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        chromium.screenshot(name);
     }
 }
