@@ -12,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
+import java.util.Map;
 import org.comptoir.web.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,10 +137,10 @@ class ApiIntegrationTests {
 
         assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
                 .isEqualTo(200);
-        var list = searchUntil(
-                "/api/v1/datasets?q=alignement",
-                null,
-                found -> found.path("total").asLong() > 0);
+        var list = api().until(
+                        "/api/v1/datasets?q=alignement",
+                        null,
+                        found -> found.path("total").asLong() > 0);
         assertThat(list.path("items")).extracting(n -> n.path("id").asString()).contains(id);
 
         var withdrawn = send("POST", "/api/v1/datasets/" + id + "/withdrawal", "cdo", null, "\"2\"");
@@ -165,7 +163,7 @@ class ApiIntegrationTests {
 
         assertThat(send("GET", "/api/v1/datasets/" + id, null, null).statusCode())
                 .isEqualTo(404);
-        assertThat(searchUntil(
+        assertThat(api().until(
                                 "/api/v1/datasets?q=cantine",
                                 "dpo",
                                 body -> body.path("total").asLong() == 1)
@@ -291,7 +289,7 @@ class ApiIntegrationTests {
         assertThat(json(send("GET", "/api/v1/sources/" + sourceId + "/harvests", "cdo", null)))
                 .extracting(n -> n.path("id").asString())
                 .contains(runId);
-        assertThat(searchUntil(
+        assertThat(api().until(
                                 "/api/v1/datasets?q=parkings",
                                 null,
                                 body -> body.path("total").asLong() == 1)
@@ -402,33 +400,7 @@ class ApiIntegrationTests {
     }
 
     private JsonNode awaitRun(String runId) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode run;
-        do {
-            Thread.sleep(100);
-            run = json(send("GET", "/api/v1/harvests/" + runId, "cdo", null));
-        } while (Instant.now().isBefore(deadline)
-                && (run.path("status").asString().equals("QUEUED")
-                        || run.path("status").asString().equals("RUNNING")));
-        return run;
-    }
-
-    /**
-     * Searches again until the answer satisfies {@code done}: the index follows the store within a
-     * second; the margin covers a machine busy with other builds.
-     */
-    private JsonNode searchUntil(String path, String user, java.util.function.Predicate<JsonNode> done)
-            throws Exception {
-        var deadline = Instant.now().plus(Duration.ofSeconds(5));
-        JsonNode body;
-        do {
-            body = json(send("GET", path, user, null));
-            if (done.test(body)) {
-                return body;
-            }
-            Thread.sleep(20);
-        } while (Instant.now().isBefore(deadline));
-        return body;
+        return api().awaitRun(runId, "cdo");
     }
 
     private static String sourceJson(String url) {
@@ -452,32 +424,22 @@ class ApiIntegrationTests {
 
     private HttpResponse<String> send(String method, String path, String user, String body, String ifMatch)
             throws Exception {
-        var builder = HttpRequest.newBuilder(uri(path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            builder.header("Authorization", basic(user, "pw"));
-        }
-        if (ifMatch != null) {
-            builder.header("If-Match", ifMatch);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return api().send(method, path, user, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port, "pw");
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return api().uri(path);
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return ApiClient.basic(user, password);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return ApiClient.json(response);
     }
 }

@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.comptoir.web.security.Role;
@@ -30,7 +24,6 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A CDO after a harvest run, over HTTP: the run that would have withdrawn half a source asks for
@@ -38,8 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HarvestReviewIntegrationTests {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PUBLIC_SEARCH = "/api/v1/datasets?q=jeu&size=50";
     private static WireMockServer source;
 
     @LocalServerPort
@@ -109,12 +101,11 @@ class HarvestReviewIntegrationTests {
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(json(confirmed).path("withdrawn").asInt()).isEqualTo(5);
         assertThat(json(confirmed).path("decidedBy").asString()).isEqualTo("cdo");
-        // the search index follows the store within a second
-        var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (publicTotal() != 5 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(publicTotal()).isEqualTo(5);
+        assertThat(new ApiClient(port, "pw")
+                        .until(PUBLIC_SEARCH, null, page -> page.path("total").asLong() == 5)
+                        .path("total")
+                        .asLong())
+                .isEqualTo(5);
         var again = send("POST", "/api/v1/harvests/" + runId + "/withdrawals/dismiss", "cdo");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).path("type").asString()).endsWith("/withdrawal-already-decided");
@@ -168,12 +159,7 @@ class HarvestReviewIntegrationTests {
     private String createSource(String path) throws Exception {
         var body = "{\"name\":\"Portail " + path + "\",\"kind\":\"dcat-ap\",\"url\":\"http://localhost:" + source.port()
                 + path + "\"}";
-        var created = HTTP.send(
-                request("POST", "/api/v1/sources", "cdo")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .header("Content-Type", "application/json")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var created = new ApiClient(port, "pw").send("POST", "/api/v1/sources", "cdo", body, Map.of());
         assertThat(created.statusCode()).isEqualTo(201);
         return json(created).path("id").asString();
     }
@@ -182,43 +168,18 @@ class HarvestReviewIntegrationTests {
         var runId = json(send("POST", "/api/v1/sources/" + sourceId + "/harvests", "cdo"))
                 .path("id")
                 .asString();
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode run;
-        do {
-            Thread.sleep(100);
-            run = json(send("GET", "/api/v1/harvests/" + runId, "cdo"));
-        } while (Instant.now().isBefore(deadline)
-                && (run.path("status").asString().equals("QUEUED")
-                        || run.path("status").asString().equals("RUNNING")));
-        return run;
+        return new ApiClient(port, "pw").awaitRun(runId, "cdo");
     }
 
     private long publicTotal() throws Exception {
-        return json(send("GET", "/api/v1/datasets?q=jeu&size=50", null))
-                .path("total")
-                .asLong();
+        return json(send("GET", PUBLIC_SEARCH, null)).path("total").asLong();
     }
 
     private HttpResponse<String> send(String method, String path, String user) throws Exception {
-        return HTTP.send(
-                request(method, path, user)
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String method, String path, String user) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json");
-        if (user != null) {
-            builder.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8)));
-        }
-        return builder;
+        return new ApiClient(port, "pw").send(method, path, user, null, Map.of());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return ApiClient.json(response);
     }
 }

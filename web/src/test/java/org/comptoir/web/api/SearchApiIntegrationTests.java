@@ -2,15 +2,11 @@ package org.comptoir.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Searching the demo territory over HTTP as its users do: a citizen, a partner, the CDO. Counts
@@ -31,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class SearchApiIntegrationTests {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String THEMES = "http://publications.europa.eu/resource/authority/data-theme/";
     private static final String FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type/";
     private static final String HOUSEHOLDS = "Ménages accompagnés pour la rénovation énergétique";
@@ -94,7 +87,7 @@ class SearchApiIntegrationTests {
     void suggestsTitlesAndKeywordsWhileTheVisitorTypes() throws Exception {
         var suggestions = send("GET", "/api/v1/datasets/suggest?q=" + encode("consommation de l'écl"), null, null);
         assertThat(suggestions.statusCode()).isEqualTo(200);
-        var body = JSON.readTree(suggestions.body());
+        var body = ApiClient.json(suggestions);
         assertThat(body).anySatisfy(s -> {
             assertThat(s.path("text").asString()).isEqualTo("Consommation de l'éclairage public");
             assertThat(s.path("kind").asString()).isEqualTo("title");
@@ -137,12 +130,10 @@ class SearchApiIntegrationTests {
     @Test
     void labelsFacetsInTheAskedLanguage() throws Exception {
         var english = send("GET", "/api/v1/datasets?size=1", null, null, Map.of("Accept-Language", "en-GB,en;q=0.9"));
-        assertThat(label(JSON.readTree(english.body()), "theme", THEMES + "ENER"))
-                .isEqualTo("Energy");
+        assertThat(label(ApiClient.json(english), "theme", THEMES + "ENER")).isEqualTo("Energy");
         var french =
                 send("GET", "/api/v1/datasets?size=1&lang=fr", null, null, Map.of("Accept-Language", "en-GB,en;q=0.9"));
-        assertThat(label(JSON.readTree(french.body()), "theme", THEMES + "ENER"))
-                .isEqualTo("Énergie");
+        assertThat(label(ApiClient.json(french), "theme", THEMES + "ENER")).isEqualTo("Énergie");
     }
 
     @Test
@@ -153,7 +144,7 @@ class SearchApiIntegrationTests {
                  "distributions":[{"accessUrl":"https://data.example.org/ruchers.csv"}]}""");
         assertThat(created.statusCode()).isEqualTo(201);
         long written = System.nanoTime();
-        var id = JSON.readTree(created.body()).path("id").asString();
+        var id = ApiClient.json(created).path("id").asString();
 
         JsonNode found;
         do {
@@ -198,11 +189,10 @@ class SearchApiIntegrationTests {
 
         var rebuilt = send("POST", "/api/v1/search/reindex", "cdo", null);
         assertThat(rebuilt.statusCode()).isEqualTo(200);
-        var count = JSON.readTree(rebuilt.body()).path("datasets").asLong();
+        var count = ApiClient.json(rebuilt).path("datasets").asLong();
         assertThat(count).isPositive();
 
-        var report = JSON.readTree(
-                send("GET", "/api/v1/search/consistency", "cdo", null).body());
+        var report = ApiClient.json(send("GET", "/api/v1/search/consistency", "cdo", null));
         assertThat(report.path("engine").asString()).isEqualTo("lucene");
         assertThat(report.path("stored").asLong()).isGreaterThanOrEqualTo(count);
         assertThat(report.path("missing").path("count").asLong()
@@ -221,7 +211,7 @@ class SearchApiIntegrationTests {
         assertThat(response.statusCode()).as(path).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        var problem = JSON.readTree(response.body());
+        var problem = ApiClient.json(response);
         assertThat(problem.path("errors"))
                 .as(path)
                 .extracting(e -> e.path("field").asString())
@@ -256,7 +246,7 @@ class SearchApiIntegrationTests {
 
     private List<String> suggestionTexts(String path, String user) throws Exception {
         var texts = new ArrayList<String>();
-        JSON.readTree(send("GET", path, user, null).body())
+        ApiClient.json(send("GET", path, user, null))
                 .forEach(s -> texts.add(s.path("text").asString()));
         return texts;
     }
@@ -264,7 +254,7 @@ class SearchApiIntegrationTests {
     private JsonNode get(String path, String user) throws Exception {
         var response = send("GET", path, user, null);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return ApiClient.json(response);
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
@@ -273,21 +263,7 @@ class SearchApiIntegrationTests {
 
     private HttpResponse<String> send(String method, String path, String user, String body, Map<String, String> headers)
             throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            builder.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        headers.forEach(builder::header);
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(port, "demo").send(method, path, user, body, headers);
     }
 
     private static String encode(String value) {
