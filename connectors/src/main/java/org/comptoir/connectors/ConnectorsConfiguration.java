@@ -39,6 +39,7 @@ import org.comptoir.connectors.source.Sources;
 import org.comptoir.connectors.udata.UdataKind;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -66,9 +67,6 @@ import org.springframework.transaction.support.TransactionTemplate;
     SecretsProperties.class
 })
 public class ConnectorsConfiguration {
-    /** The Quartz scheduler's name: every node of a farm uses it, so that they share the triggers. */
-    public static final String SCHEDULER_NAME = "comptoir";
-
     @Bean
     SecretBox secretBox(SecretsProperties properties, Environment environment) {
         var keyFile = properties.keyFile() != null
@@ -98,9 +96,15 @@ public class ConnectorsConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    SchedulerFactoryBean harvestScheduler(DataSource dataSource, PlatformTransactionManager transactions) {
+    SchedulerFactoryBean harvestScheduler(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            @Value("${comptoir.harvest.scheduler-name:comptoir}") String schedulerName) {
         var factory = new SchedulerFactoryBean();
-        factory.setSchedulerName(SCHEDULER_NAME);
+        // Every node of a farm uses the same name, so that they share the triggers; Quartz also keys
+        // its JVM-wide registry of data sources by it, so two schedulers of one JVM on two databases
+        // (test contexts) need two names.
+        factory.setSchedulerName(schedulerName);
         factory.setDataSource(dataSource);
         factory.setTransactionManager(transactions);
         factory.setJobFactory(new SpringBeanJobFactory());
@@ -127,8 +131,8 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    CredentialHeaders credentialHeaders(HarvestProperties properties, Clock clock) {
-        return new CredentialHeaders(properties, clock);
+    CredentialHeaders credentialHeaders(PageFetcher fetcher, Clock clock) {
+        return new CredentialHeaders(fetcher, clock);
     }
 
     @Bean

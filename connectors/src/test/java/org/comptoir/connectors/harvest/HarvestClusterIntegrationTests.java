@@ -45,8 +45,9 @@ class HarvestClusterIntegrationTests {
     static void startNodes() throws Exception {
         var database = TestDatabases.mariaDb("classpath:db/changelog/connectors-test.yaml");
         var dataDir = Files.createTempDirectory("comptoir-cluster-");
-        nodeA = node(database, dataDir.toString());
-        nodeB = node(database, dataDir.toString());
+        var farm = "cluster-" + java.util.UUID.randomUUID();
+        nodeA = node(database, dataDir.toString(), farm);
+        nodeB = node(database, dataDir.toString(), farm);
     }
 
     @AfterAll
@@ -123,16 +124,19 @@ class HarvestClusterIntegrationTests {
     }
 
     /**
-     * A node over the shared database. Both nodes of this JVM share one connection pool: Quartz keeps
-     * the connection provider of a scheduler in a JVM-wide registry keyed by the scheduler's name,
-     * which nodes of a farm share; separate JVMs, as in production, each have their own.
+     * A node of farm {@code farm} over the shared database. Both nodes of this JVM share one connection
+     * pool: Quartz keeps the connection provider of a scheduler in a JVM-wide registry keyed by the
+     * scheduler's name, which nodes of a farm share; separate JVMs, as in production, each have their
+     * own. The farm's name is this test's alone: the schedulers of other test classes' contexts, still
+     * running in this JVM, must not take this database's triggers.
      */
-    private static ConfigurableApplicationContext node(DataSource database, String dataDir) {
+    private static ConfigurableApplicationContext node(DataSource database, String dataDir, String farm) {
         return new SpringApplicationBuilder(ConnectorsTestApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("dataSource", database))
                 .run(
                         "--spring.liquibase.enabled=false",
                         "--comptoir.data-dir=" + dataDir,
-                        "--comptoir.harvest.read-timeout=10s");
+                        "--comptoir.harvest.read-timeout=10s",
+                        "--comptoir.harvest.scheduler-name=" + farm);
     }
 }
