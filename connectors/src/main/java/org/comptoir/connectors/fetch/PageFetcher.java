@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
@@ -20,11 +23,15 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
@@ -33,8 +40,10 @@ import org.apache.hc.core5.util.Timeout;
  * page size limit. Every address the DNS answers is checked, for the first request and after each
  * redirect; a redirect to a refused address is not followed. The body is read as a stream and
  * reading stops at the limit, counted after decompression, so neither an endless nor a compressed
- * answer can fill the memory; an answer shorter than announced is refused as truncated. Nothing is
- * retried here: retries are the route configuration's.
+ * answer can fill the memory; an answer shorter than announced is refused as truncated. A header
+ * this class does not know as harmless ({@code Accept}, {@code User-Agent}...) is taken for a
+ * credential: it is never carried to another server by a redirect, which is then refused with a
+ * reason. Nothing is retried here: retries are the route configuration's.
  */
 public final class PageFetcher implements AutoCloseable {
     /** The {@code User-Agent} of every fetch, unless the request names another. */
@@ -42,10 +51,21 @@ public final class PageFetcher implements AutoCloseable {
 
     private static final Set<String> NOT_SENT =
             Set.of("host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer");
+    /** Headers that tell nothing secret; a redirect may carry them to another server. */
+    private static final Set<String> HARMLESS = Set.of(
+            "accept",
+            "accept-language",
+            "accept-encoding",
+            "user-agent",
+            "cache-control",
+            "if-none-match",
+            "if-modified-since",
+            "content-type");
 
     private final NetworkRules rules;
     private final long maxBytes;
     private final Clock clock;
+    private final RequestConfig requests;
     private final CloseableHttpClient client;
 
     /**
@@ -82,14 +102,15 @@ public final class PageFetcher implements AutoCloseable {
                         .setSoTimeout(Timeout.of(readTimeout))
                         .build())
                 .build();
+        this.requests = RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                .setResponseTimeout(Timeout.of(readTimeout))
+                .setRedirectsEnabled(maxRedirects > 0)
+                .setMaxRedirects(maxRedirects)
+                .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-                        .setResponseTimeout(Timeout.of(readTimeout))
-                        .setRedirectsEnabled(maxRedirects > 0)
-                        .setMaxRedirects(maxRedirects)
-                        .build())
+                .setDefaultRequestConfig(requests)
                 .setRedirectStrategy(new CheckedRedirects())
                 .setUserAgent(USER_AGENT)
                 .disableAutomaticRetries()
@@ -107,6 +128,26 @@ public final class PageFetcher implements AutoCloseable {
      * @throws IOException on any other network error, timeouts included
      */
     public FetchedPage fetch(String url, Map<String, String> headers) throws IOException {
+        return execute(new HttpGet(uri(url)), url, headers);
+    }
+
+    /**
+     * Posts {@code form} ({@code application/x-www-form-urlencoded}) to {@code url}, an OAuth2 token
+     * endpoint, within the same rules and limits as a page; a redirect is not followed.
+     *
+     * @throws ForbiddenAddressException when the address goes where the rules refuse
+     * @throws SourceAnswerException when the server answers a status other than 2xx
+     * @throws IOException on any other network error, timeouts included
+     */
+    public FetchedPage postForm(String url, String form, Map<String, String> headers) throws IOException {
+        var request = new HttpPost(uri(url));
+        request.setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED));
+        request.setConfig(
+                RequestConfig.copy(requests).setRedirectsEnabled(false).build());
+        return execute(request, url, headers);
+    }
+
+    private URI uri(String url) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -114,14 +155,20 @@ public final class PageFetcher implements AutoCloseable {
             throw new PageRefusedException("l'adresse " + url + " n'est pas une URL valide", e);
         }
         rules.check(uri);
-        var request = new HttpGet(uri);
+        return uri;
+    }
+
+    private FetchedPage execute(HttpUriRequestBase request, String url, Map<String, String> headers)
+            throws IOException {
         headers.forEach((name, value) -> {
-            if (value != null && !NOT_SENT.contains(name.toLowerCase(Locale.ROOT))) {
-                request.setHeader(name, value);
+            var lower = name.toLowerCase(Locale.ROOT);
+            if (value != null && !NOT_SENT.contains(lower)) {
+                request.setHeader(new BasicHeader(name, value, !HARMLESS.contains(lower)));
             }
         });
         return client.execute(request, response -> {
             try {
+                refuseCredentialRedirect(request, url, response);
                 return read(url, response);
             } catch (IOException | RuntimeException e) {
                 // Dropping the connection, rather than reading the rest of an answer we refuse
@@ -129,6 +176,42 @@ public final class PageFetcher implements AutoCloseable {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The client stops at a redirect to another server when the request carries a credential: says
+     * so, rather than a bare 3xx.
+     */
+    private void refuseCredentialRedirect(HttpUriRequestBase request, String url, ClassicHttpResponse response) {
+        int status = response.getCode();
+        var location = response.getFirstHeader(HttpHeaders.LOCATION);
+        var config = request.getConfig() == null ? requests : request.getConfig();
+        if (status < 300
+                || status >= 400
+                || location == null
+                || !config.isRedirectsEnabled()
+                || Arrays.stream(request.getHeaders()).noneMatch(Header::isSensitive)) {
+            return;
+        }
+        var from = URI.create(url);
+        URI target;
+        try {
+            target = from.resolve(location.getValue());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (!authority(from).equals(authority(target))) {
+            throw new ForbiddenAddressException("redirection vers " + target + " non suivie : les identifiants de la "
+                    + "source ne sont envoyés qu'à son serveur (" + authority(from) + ")");
+        }
+    }
+
+    /** Scheme, host and port, the default port made explicit, as the client compares them. */
+    private static String authority(URI uri) {
+        var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        var host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return scheme + "://" + host + ":" + port;
     }
 
     private FetchedPage read(String url, ClassicHttpResponse response) throws IOException {

@@ -1,10 +1,7 @@
 package org.comptoir.connectors.harvest;
 
-import java.net.URI;
+import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +9,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.comptoir.connectors.ConnectorException;
+import org.comptoir.connectors.fetch.FetchedPage;
+import org.comptoir.connectors.fetch.PageFetcher;
+import org.comptoir.connectors.fetch.SourceAnswerException;
 import org.comptoir.connectors.source.Credentials;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The headers that prove Comptoir's identity to a source, from its {@link Credentials}. An OAuth2
  * client-credentials token is asked from the token endpoint (the client authenticating with HTTP
- * Basic, RFC 6749 §2.3.1) and kept until shortly before it expires, for every run of every node's
- * sources that share the same client.
+ * Basic, RFC 6749 §2.3.1), through the same guarded client as the pages (network rules, size limit,
+ * no redirect), and kept until shortly before it expires, for every run of every node's sources that
+ * share the same client.
  */
 public class CredentialHeaders {
     /** A token is asked again this long before it expires. */
@@ -30,19 +32,15 @@ public class CredentialHeaders {
 
     private record Token(String value, Instant expires) {}
 
-    private final HttpClient http;
-    private final HarvestProperties properties;
+    private final PageFetcher fetcher;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<Credentials.OAuth2, Token> tokens = new ConcurrentHashMap<>();
 
-    public CredentialHeaders(HarvestProperties properties, Clock clock) {
-        this.properties = properties;
+    /** @param fetcher the client of every harvest, so that token requests obey the same network rules */
+    public CredentialHeaders(PageFetcher fetcher, Clock clock) {
+        this.fetcher = fetcher;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /**
@@ -77,37 +75,33 @@ public class CredentialHeaders {
                 + (oauth.scope() == null || oauth.scope().isBlank()
                         ? ""
                         : "&scope=" + URLEncoder.encode(oauth.scope(), StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create(oauth.tokenUrl()))
-                .timeout(properties.readTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .header("User-Agent", org.comptoir.connectors.fetch.PageFetcher.USER_AGENT)
-                .header("Authorization", "Basic " + base64(form(oauth.clientId()) + ":" + form(oauth.clientSecret())))
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response;
+        var server = "le serveur de jetons OAuth2 " + oauth.tokenUrl();
+        FetchedPage response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new HarvestAbortedException("le serveur de jetons OAuth2 " + oauth.tokenUrl()
-                    + " n'a pas pu être joint (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarvestAbortedException("demande de jeton OAuth2 interrompue");
-        }
-        if (response.statusCode() != 200) {
-            throw new HarvestAbortedException("le serveur de jetons OAuth2 " + oauth.tokenUrl() + " a répondu "
-                    + response.statusCode()
-                    + (response.statusCode() == 400 || response.statusCode() == 401
+            response = fetcher.postForm(
+                    oauth.tokenUrl(),
+                    form,
+                    Map.of(
+                            "Accept",
+                            "application/json",
+                            "Authorization",
+                            "Basic " + base64(form(oauth.clientId()) + ":" + form(oauth.clientSecret()))));
+        } catch (SourceAnswerException e) {
+            throw new HarvestAbortedException(server + " a répondu " + e.status()
+                    + (e.status() == 400 || e.status() == 401
                             ? " : vérifiez l'identifiant du client, son secret et la portée demandée"
                             : ""));
+        } catch (ConnectorException e) {
+            throw new HarvestAbortedException(server + " : " + e.getMessage());
+        } catch (IOException e) {
+            throw new HarvestAbortedException(
+                    server + " n'a pas pu être joint (" + e.getClass().getSimpleName() + ")");
         }
         try {
             var body = json.readTree(response.body());
             var token = body.path("access_token").asString("");
             if (token.isBlank()) {
-                throw new HarvestAbortedException(
-                        "le serveur de jetons OAuth2 " + oauth.tokenUrl() + " n'a pas donné de jeton (access_token)");
+                throw new HarvestAbortedException(server + " n'a pas donné de jeton (access_token)");
             }
             var lifetime = body.has("expires_in")
                     ? Duration.ofSeconds(body.path("expires_in").asLong(0))
@@ -116,8 +110,7 @@ public class CredentialHeaders {
                     lifetime.compareTo(MARGIN.multipliedBy(2)) > 0 ? lifetime.minus(MARGIN) : lifetime.dividedBy(2);
             return new Token(token, now.plus(usable));
         } catch (JacksonException e) {
-            throw new HarvestAbortedException(
-                    "le serveur de jetons OAuth2 " + oauth.tokenUrl() + " n'a pas répondu en JSON");
+            throw new HarvestAbortedException(server + " n'a pas répondu en JSON");
         }
     }
 

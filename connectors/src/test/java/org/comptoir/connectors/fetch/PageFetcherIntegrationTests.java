@@ -118,6 +118,38 @@ class PageFetcherIntegrationTests {
     }
 
     @Test
+    void carriesNoCredentialToAnotherServerByRedirect() throws IOException {
+        source.stubFor(
+                get(urlEqualTo("/moved")).willReturn(aResponse().withStatus(301).withHeader("Location", "/catalog")));
+        source.stubFor(get(urlEqualTo("/catalog")).willReturn(aResponse().withBody("ok")));
+        var elsewhere = "http://rebind.example:" + source.getPort() + "/copy";
+        source.stubFor(get(urlEqualTo("/to-copy"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere)));
+        source.stubFor(get(urlEqualTo("/copy")).willReturn(aResponse().withBody("copie")));
+        var fetcher = fetcher(NetworkRules.defaults());
+        var key = Map.of("X-API-Key", "clé-secrète", "Accept", "text/turtle");
+
+        assertThat(fetcher.fetch(source.baseUrl() + "/moved", key).body())
+                .asString()
+                .isEqualTo("ok");
+        source.verify(getRequestedFor(urlEqualTo("/catalog")).withHeader("X-API-Key", equalTo("clé-secrète")));
+        assertThatThrownBy(() -> fetcher.fetch(source.baseUrl() + "/to-copy", key))
+                .isInstanceOf(ForbiddenAddressException.class)
+                .hasMessageContaining("redirection vers " + elsewhere + " non suivie")
+                .hasMessageContaining("identifiants")
+                .hasMessageNotContaining("clé-secrète");
+        source.verify(0, getRequestedFor(urlEqualTo("/copy")));
+        assertThatThrownBy(
+                        () -> fetcher.fetch(source.baseUrl() + "/to-copy", Map.of("Authorization", "Bearer jeton-42")))
+                .isInstanceOf(ForbiddenAddressException.class);
+        source.verify(0, getRequestedFor(urlEqualTo("/copy")));
+        assertThat(fetcher.fetch(source.baseUrl() + "/to-copy", Map.of("Accept", "text/turtle"))
+                        .body())
+                .asString()
+                .isEqualTo("copie");
+    }
+
+    @Test
     void followsARedirectOnlyWhereTheRulesAllow() throws IOException {
         source.stubFor(
                 get(urlEqualTo("/moved")).willReturn(aResponse().withStatus(301).withHeader("Location", "/catalog")));

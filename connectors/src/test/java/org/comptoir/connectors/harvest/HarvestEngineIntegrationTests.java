@@ -99,6 +99,23 @@ class HarvestEngineIntegrationTests {
     }
 
     @Test
+    void asksNoOAuth2TokenFromAnAddressTheNetworkRulesRefuse() {
+        var catalogue = new PagedCatalogue(1, 1);
+        catalogue.serve(server);
+        var oauth = new Credentials.OAuth2(
+                "http://169.254.169.254/latest/meta-data/iam/token", "comptoir", "secret-du-client", null);
+
+        var run = harvest(source(catalogue, oauth, null, null, null), RunTrigger.api("cdo"));
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.failureReason())
+                .contains("jetons OAuth2")
+                .contains("169.254.169.254")
+                .doesNotContain("secret-du-client");
+        server.verify(0, getRequestedFor(urlEqualTo(catalogue.path(1))));
+    }
+
+    @Test
     void failsWithAReasonWhenTheSourceRefusesTheCredentials() {
         var catalogue = new PagedCatalogue(1, 1);
         catalogue.serve(server, stub -> stub.withBasicAuth("moissonneur", "bon mot de passe"));

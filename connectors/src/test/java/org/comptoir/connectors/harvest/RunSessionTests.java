@@ -24,6 +24,8 @@ import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
 import org.comptoir.catalog.ingest.IngestRun;
 import org.comptoir.catalog.ingest.WithdrawalOutcome;
+import org.comptoir.connectors.fetch.NetworkRules;
+import org.comptoir.connectors.fetch.PageFetcher;
 import org.comptoir.connectors.source.NewSource;
 import org.comptoir.connectors.source.Politeness;
 import org.comptoir.connectors.source.RunLimits;
@@ -322,7 +324,15 @@ class RunSessionTests {
                 JdbcClient.create(database),
                 sources,
                 ingestion,
-                new CredentialHeaders(properties, Clock.systemUTC()),
+                new CredentialHeaders(
+                        new PageFetcher(
+                                NetworkRules.defaults(),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(1),
+                                0,
+                                1024,
+                                Clock.systemUTC()),
+                        Clock.systemUTC()),
                 new DataSourceTransactionManager(database),
                 properties,
                 Clock.systemUTC());
