@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
@@ -55,15 +56,61 @@ public abstract class ConnectorContract {
     @Autowired
     protected Datasets datasets;
 
+    private String portal;
+
     /** The source kind under test. */
     protected abstract String kind();
 
+    /** The extension of the test catalogue's files, {@code catalogue-v1-page-1.json} and so on. */
+    protected abstract String fixtureExtension();
+
+    /** The {@code Content-Type} the kind's pages come with. */
+    protected abstract String pageType();
+
     /**
-     * Serves version 1 or 2 of the kind's test catalogue under {@code base}. Version 1: "stationnement",
+     * Serves version 1 or 2 of the kind's test catalogue under {@code base}, from the files
+     * {@code catalogue-v<version>-page-<page>} beside the test class. Version 1: "stationnement",
      * "arbres" and "sans-titre" (which has no title) on the first page, "compteurs" on the second; the
      * source says it holds 4. Version 2: "arbres" is gone and "compteurs" changed.
      */
-    protected abstract void serveCatalogue(String base, int version);
+    protected void serveCatalogue(String base, int version) {
+        servedUnder(base);
+        source.stubFor(get(urlEqualTo(firstPage(base))).willReturn(cataloguePage(version, 1)));
+        source.stubFor(get(urlEqualTo(secondPage(base))).willReturn(cataloguePage(version, 2)));
+    }
+
+    /** The answer {@link #serveCatalogue} gives for one page of one version, to stub it again. */
+    protected ResponseDefinitionBuilder cataloguePage(int version, int page) {
+        return answer(fixture("catalogue-v" + version + "-page-" + page + "." + fixtureExtension()), pageType());
+    }
+
+    /** Where the catalogue served last lives, as its keys and links name it. */
+    protected String portal() {
+        return portal;
+    }
+
+    /** Says that the catalogue now served lives under {@code base}. */
+    protected void servedUnder(String base) {
+        portal = url(base);
+    }
+
+    /** Serves {@code body} at {@code path} as a page of the kind. */
+    protected void serve(String path, String body) {
+        serve(path, body, pageType());
+    }
+
+    protected void serve(String path, String body, String contentType) {
+        source.stubFor(get(urlEqualTo(path)).willReturn(answer(body, contentType)));
+    }
+
+    protected static ResponseDefinitionBuilder answer(String body, String contentType) {
+        return aResponse().withHeader("Content-Type", contentType).withBody(body);
+    }
+
+    /** A file beside the test class. */
+    protected String fixture(String name) {
+        return Reference.fixture(getClass(), name);
+    }
 
     /** The path (and query) of the test catalogue's first page under {@code base}. */
     protected abstract String firstPage(String base);
@@ -198,7 +245,7 @@ public abstract class ConnectorContract {
                 .willReturn(aResponse().withStatus(503))
                 .willSetStateTo("two failures"));
         var source = aSource(base);
-        var page = firstPageResponse(base);
+        var page = cataloguePage(1, 1);
         source().stubFor(get(urlEqualTo(firstPage(base)))
                 .inScenario(scenario)
                 .whenScenarioStateIs("two failures")
@@ -238,7 +285,7 @@ public abstract class ConnectorContract {
         var source = aSource(base);
         harvest(source);
         source().stubFor(get(urlEqualTo(firstPage(base)))
-                .willReturn(firstPageResponse(base).withFixedDelay(2_500)));
+                .willReturn(cataloguePage(1, 1).withFixedDelay(2_500)));
 
         var run = harvest(source);
 
@@ -272,7 +319,7 @@ public abstract class ConnectorContract {
         var base = base();
         serveCatalogue(base, 1);
         source().stubFor(get(urlEqualTo(secondPage(base)))
-                .willReturn(secondPageResponse(base).withFixedDelay(700)));
+                .willReturn(cataloguePage(1, 2).withFixedDelay(700)));
         var source = aSource(base);
 
         var runId = engine.start(source.id()).id();
@@ -299,7 +346,7 @@ public abstract class ConnectorContract {
         var base = base();
         serveCatalogue(base, 1);
         source().stubFor(get(urlEqualTo(firstPage(base)))
-                .willReturn(firstPageResponse(base).withFixedDelay(500)));
+                .willReturn(cataloguePage(1, 1).withFixedDelay(500)));
         var source = aSource(base);
         var first = engine.start(source.id());
 
@@ -331,12 +378,6 @@ public abstract class ConnectorContract {
         assertThatThrownBy(() -> engine.runsOf("no-such-source")).isInstanceOf(SourceNotFoundException.class);
         assertThat(engine.run("no-such-run")).isEmpty();
     }
-
-    /** The response {@link #serveCatalogue} gives for the first page of version 1, to stub it again. */
-    protected abstract com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder firstPageResponse(String base);
-
-    /** The response for the second page of version 1. */
-    protected abstract com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder secondPageResponse(String base);
 
     protected static WireMockExtension source() {
         return source;

@@ -1,12 +1,9 @@
 package org.comptoir.connectors.ckan;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.Map;
 import org.comptoir.connectors.ConnectorContract;
 import org.comptoir.connectors.Reference;
@@ -27,7 +24,6 @@ class CkanConnectorIntegrationTests extends ConnectorContract {
             "arbres", "0b7e1c52-5a51-4f0e-9d1e-1a2f3c4d5e02",
             "sans-titre", "0b7e1c52-5a51-4f0e-9d1e-1a2f3c4d5e03",
             "compteurs", "0b7e1c52-5a51-4f0e-9d1e-1a2f3c4d5e04");
-    private String portal;
 
     @Override
     protected String kind() {
@@ -35,20 +31,13 @@ class CkanConnectorIntegrationTests extends ConnectorContract {
     }
 
     @Override
-    protected void serveCatalogue(String base, int version) {
-        portal = url(base);
-        serve(firstPage(base), fixture("catalogue-v" + version + "-page-1.json"));
-        serve(secondPage(base), fixture("catalogue-v" + version + "-page-2.json"));
+    protected String fixtureExtension() {
+        return "json";
     }
 
     @Override
-    protected ResponseDefinitionBuilder firstPageResponse(String base) {
-        return json(fixture("catalogue-v1-page-1.json"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder secondPageResponse(String base) {
-        return json(fixture("catalogue-v1-page-2.json"));
+    protected String pageType() {
+        return "application/json;charset=utf-8";
     }
 
     @Override
@@ -63,7 +52,7 @@ class CkanConnectorIntegrationTests extends ConnectorContract {
 
     @Override
     protected String key(String name) {
-        return portal + "/dataset/" + IDS.get(name);
+        return portal() + "/dataset/" + IDS.get(name);
     }
 
     @Test
@@ -99,19 +88,5 @@ class CkanConnectorIntegrationTests extends ConnectorContract {
                 .isEqualTo("POLYGON((4.77 45.7, 4.9 45.7, 4.9 45.8, 4.77 45.8, 4.77 45.7))");
         assertThat(parking.distributions()).singleElement().satisfies(d -> assertThat(d.license())
                 .isEqualTo("https://opendatacommons.org/licenses/odbl/1-0/"));
-    }
-
-    private static void serve(String path, String body) {
-        source().stubFor(get(urlEqualTo(path)).willReturn(json(body)));
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse()
-                .withHeader("Content-Type", "application/json;charset=utf-8")
-                .withBody(body);
-    }
-
-    private static String fixture(String name) {
-        return Reference.fixture(CkanConnectorIntegrationTests.class, name);
     }
 }

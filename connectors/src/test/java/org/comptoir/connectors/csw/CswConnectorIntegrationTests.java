@@ -1,13 +1,8 @@
 package org.comptoir.connectors.csw;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.comptoir.connectors.ConnectorContract;
-import org.comptoir.connectors.Reference;
 import org.comptoir.connectors.source.SourceKinds;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.Test;
 class CswConnectorIntegrationTests extends ConnectorContract {
     private static final String QUERY = "?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record"
             + "&resultType=results&elementSetName=full&outputSchema=http://www.isotc211.org/2005/gmd";
-    private String portal;
 
     @Override
     protected String kind() {
@@ -27,20 +21,13 @@ class CswConnectorIntegrationTests extends ConnectorContract {
     }
 
     @Override
-    protected void serveCatalogue(String base, int version) {
-        portal = url(base);
-        serve(firstPage(base), fixture("catalogue-v" + version + "-page-1.xml"));
-        serve(secondPage(base), fixture("catalogue-v" + version + "-page-2.xml"));
+    protected String fixtureExtension() {
+        return "xml";
     }
 
     @Override
-    protected ResponseDefinitionBuilder firstPageResponse(String base) {
-        return xml(fixture("catalogue-v1-page-1.xml"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder secondPageResponse(String base) {
-        return xml(fixture("catalogue-v1-page-2.xml"));
+    protected String pageType() {
+        return "application/xml;charset=utf-8";
     }
 
     @Override
@@ -55,7 +42,7 @@ class CswConnectorIntegrationTests extends ConnectorContract {
 
     @Override
     protected String key(String name) {
-        return portal + "/csw?service=CSW&version=2.0.2&request=GetRecordById&elementSetName=full"
+        return portal() + "/csw?service=CSW&version=2.0.2&request=GetRecordById&elementSetName=full"
                 + "&outputSchema=http://www.isotc211.org/2005/gmd&id=" + name;
     }
 
@@ -78,19 +65,5 @@ class CswConnectorIntegrationTests extends ConnectorContract {
                 .contains(
                         "http://publications.europa.eu/resource/authority/file-type/SHP",
                         "http://publications.europa.eu/resource/authority/file-type/WMS_SRVC");
-    }
-
-    private static void serve(String path, String body) {
-        source().stubFor(get(urlEqualTo(path)).willReturn(xml(body)));
-    }
-
-    private static ResponseDefinitionBuilder xml(String body) {
-        return aResponse()
-                .withHeader("Content-Type", "application/xml;charset=utf-8")
-                .withBody(body);
-    }
-
-    private static String fixture(String name) {
-        return Reference.fixture(CswConnectorIntegrationTests.class, name);
     }
 }

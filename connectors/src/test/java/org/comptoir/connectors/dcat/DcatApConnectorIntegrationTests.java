@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,19 +33,13 @@ class DcatApConnectorIntegrationTests extends ConnectorContract {
     }
 
     @Override
-    protected void serveCatalogue(String base, int version) {
-        serve(firstPage(base), fixture("catalogue-v" + version + "-page-1.ttl"), "text/turtle; charset=utf-8");
-        serve(secondPage(base), fixture("catalogue-v" + version + "-page-2.ttl"), "text/turtle; charset=utf-8");
+    protected String fixtureExtension() {
+        return "ttl";
     }
 
     @Override
-    protected ResponseDefinitionBuilder firstPageResponse(String base) {
-        return turtle(fixture("catalogue-v1-page-1.ttl"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder secondPageResponse(String base) {
-        return turtle(fixture("catalogue-v1-page-2.ttl"));
+    protected String pageType() {
+        return "text/turtle; charset=utf-8";
     }
 
     @Override
@@ -216,28 +209,6 @@ class DcatApConnectorIntegrationTests extends ConnectorContract {
                 <> a dcat:Catalog ; hydra:view <#view> .
                 <#view> a hydra:PartialCollectionView ; hydra:next %s .
                 """.formatted(next);
-    }
-
-    private static void serve(String path, String body, String contentType) {
-        source().stubFor(get(urlEqualTo(path))
-                .willReturn(aResponse().withHeader("Content-Type", contentType).withBody(body)));
-    }
-
-    private static ResponseDefinitionBuilder turtle(String body) {
-        return aResponse()
-                .withHeader("Content-Type", "text/turtle; charset=utf-8")
-                .withBody(body);
-    }
-
-    private static String fixture(String name) {
-        try (var in = DcatApConnectorIntegrationTests.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String reference(String relative) {

@@ -1,14 +1,10 @@
 package org.comptoir.connectors.opendatasoft;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.comptoir.connectors.ConnectorContract;
-import org.comptoir.connectors.Reference;
 import org.comptoir.connectors.harvest.Counts;
 import org.comptoir.connectors.harvest.RunStatus;
 import org.comptoir.connectors.source.SourceKinds;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * {@code total_count}, as an index lagging behind does), and the catalogue export of a large portal.
  */
 class OpendatasoftConnectorIntegrationTests extends ConnectorContract {
-    private String portal;
 
     @Override
     protected String kind() {
@@ -28,20 +23,13 @@ class OpendatasoftConnectorIntegrationTests extends ConnectorContract {
     }
 
     @Override
-    protected void serveCatalogue(String base, int version) {
-        portal = url(base);
-        serve(firstPage(base), fixture("catalogue-v" + version + "-page-1.json"));
-        serve(secondPage(base), fixture("catalogue-v" + version + "-page-2.json"));
+    protected String fixtureExtension() {
+        return "json";
     }
 
     @Override
-    protected ResponseDefinitionBuilder firstPageResponse(String base) {
-        return json(fixture("catalogue-v1-page-1.json"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder secondPageResponse(String base) {
-        return json(fixture("catalogue-v1-page-2.json"));
+    protected String pageType() {
+        return "application/json;charset=utf-8";
     }
 
     @Override
@@ -56,13 +44,13 @@ class OpendatasoftConnectorIntegrationTests extends ConnectorContract {
 
     @Override
     protected String key(String name) {
-        return portal + "/explore/dataset/" + name + "/";
+        return portal() + "/explore/dataset/" + name + "/";
     }
 
     @Test
     void harvestsALargePortalFromItsCatalogueExportInOneAnswer() {
         var base = base();
-        portal = url(base);
+        servedUnder(base);
         var export = base + "/api/explore/v2.1/catalog/exports/json";
         serve(export, fixture("catalogue-export.json"));
         var source = sourceAt(url(export));
@@ -78,23 +66,9 @@ class OpendatasoftConnectorIntegrationTests extends ConnectorContract {
         assertThat(parking.distributions())
                 .extracting(d -> d.downloadUrl())
                 .containsExactly(
-                        portal + "/api/explore/v2.1/catalog/datasets/stationnement/exports/csv",
-                        portal + "/api/explore/v2.1/catalog/datasets/stationnement/exports/geojson",
-                        portal + "/api/explore/v2.1/catalog/datasets/stationnement/exports/json");
+                        portal() + "/api/explore/v2.1/catalog/datasets/stationnement/exports/csv",
+                        portal() + "/api/explore/v2.1/catalog/datasets/stationnement/exports/geojson",
+                        portal() + "/api/explore/v2.1/catalog/datasets/stationnement/exports/json");
         assertThat(harvest(source).counts()).isEqualTo(new Counts(0, 0, 3, 0, 1));
-    }
-
-    private static void serve(String path, String body) {
-        source().stubFor(get(urlEqualTo(path)).willReturn(json(body)));
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse()
-                .withHeader("Content-Type", "application/json;charset=utf-8")
-                .withBody(body);
-    }
-
-    private static String fixture(String name) {
-        return Reference.fixture(OpendatasoftConnectorIntegrationTests.class, name);
     }
 }

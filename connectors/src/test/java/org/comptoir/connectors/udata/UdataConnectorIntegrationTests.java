@@ -1,15 +1,12 @@
 package org.comptoir.connectors.udata;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.Map;
 import org.comptoir.connectors.ConnectorContract;
-import org.comptoir.connectors.Reference;
 import org.comptoir.connectors.harvest.Counts;
 import org.comptoir.connectors.harvest.RunStatus;
 import org.comptoir.connectors.source.SourceKinds;
@@ -26,7 +23,6 @@ class UdataConnectorIntegrationTests extends ConnectorContract {
             "arbres", "65f1c0a1e2b3c4d5e6f70002",
             "sans-titre", "65f1c0a1e2b3c4d5e6f70003",
             "compteurs", "65f1c0a1e2b3c4d5e6f70004");
-    private String portal;
 
     @Override
     protected String kind() {
@@ -34,20 +30,13 @@ class UdataConnectorIntegrationTests extends ConnectorContract {
     }
 
     @Override
-    protected void serveCatalogue(String base, int version) {
-        portal = url(base);
-        serve(firstPage(base), fixture("catalogue-v" + version + "-page-1.json"));
-        serve(secondPage(base), fixture("catalogue-v" + version + "-page-2.json"));
+    protected String fixtureExtension() {
+        return "json";
     }
 
     @Override
-    protected ResponseDefinitionBuilder firstPageResponse(String base) {
-        return json(fixture("catalogue-v1-page-1.json"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder secondPageResponse(String base) {
-        return json(fixture("catalogue-v1-page-2.json"));
+    protected String pageType() {
+        return "application/json;charset=utf-8";
     }
 
     @Override
@@ -62,7 +51,7 @@ class UdataConnectorIntegrationTests extends ConnectorContract {
 
     @Override
     protected String key(String name) {
-        return portal + "/datasets/" + IDS.get(name) + "/";
+        return portal() + "/datasets/" + IDS.get(name) + "/";
     }
 
     @Test
@@ -70,9 +59,9 @@ class UdataConnectorIntegrationTests extends ConnectorContract {
         var base = base();
         serveCatalogue(base, 1);
         var root = base + "/api/1/datasets/?page=1&page_size=100";
-        source().stubFor(get(urlEqualTo(root)).willReturn(json(fixture("catalogue-v1-page-1.json"))));
+        source().stubFor(get(urlEqualTo(root)).willReturn(cataloguePage(1, 1)));
         source().stubFor(get(urlEqualTo(base + "/api/1/datasets/?page=2&page_size=100"))
-                .willReturn(json(fixture("catalogue-v1-page-2.json"))));
+                .willReturn(cataloguePage(1, 2)));
         var source = sourceAt(url(base));
 
         var run = harvest(source);
@@ -90,19 +79,5 @@ class UdataConnectorIntegrationTests extends ConnectorContract {
             assertThat(d.byteSize()).isEqualTo(20480L);
         });
         assertThat(harvest(source).counts()).isEqualTo(new Counts(0, 0, 3, 0, 1));
-    }
-
-    private static void serve(String path, String body) {
-        source().stubFor(get(urlEqualTo(path)).willReturn(json(body)));
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse()
-                .withHeader("Content-Type", "application/json;charset=utf-8")
-                .withBody(body);
-    }
-
-    private static String fixture(String name) {
-        return Reference.fixture(UdataConnectorIntegrationTests.class, name);
     }
 }
