@@ -23,6 +23,7 @@ import org.comptoir.connectors.fetch.PageGuard;
 import org.comptoir.connectors.fetch.RecordLimits;
 import org.comptoir.connectors.fetch.RetryDelays;
 import org.comptoir.connectors.harvest.CredentialHeaders;
+import org.comptoir.connectors.harvest.FetchFailures;
 import org.comptoir.connectors.harvest.HarvestEngine;
 import org.comptoir.connectors.harvest.HarvestProperties;
 import org.comptoir.connectors.harvest.HarvestRouteConfiguration;
@@ -153,8 +154,13 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    HarvestRouteConfiguration harvestRouteConfiguration(HarvestProperties properties, NetworkProperties network) {
-        return new HarvestRouteConfiguration(properties, network);
+    FetchFailures fetchFailures(HarvestProperties properties, NetworkProperties network) {
+        return new FetchFailures(properties, network);
+    }
+
+    @Bean
+    HarvestRouteConfiguration harvestRouteConfiguration(HarvestProperties properties, FetchFailures failures) {
+        return new HarvestRouteConfiguration(properties, failures);
     }
 
     /** The network rules, also for checking a source's address at registration. */
@@ -243,8 +249,13 @@ public class ConnectorsConfiguration {
 
     @Bean
     SourceProbe sourceProbe(
-            PageFetcher fetcher, PageGuard guard, List<SourceKind> kinds, Sources sources, CredentialHeaders headers) {
-        return new SourceProbe(fetcher, guard, kinds, sources, headers);
+            PageFetcher fetcher,
+            PageGuard guard,
+            List<SourceKind> kinds,
+            Sources sources,
+            CredentialHeaders headers,
+            FetchFailures failures) {
+        return new SourceProbe(fetcher, guard, kinds, sources, headers, failures);
     }
 
     @Bean

@@ -1,9 +1,6 @@
 package org.comptoir.connectors.harvest;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import org.comptoir.connectors.SourceProbeException;
 import org.comptoir.connectors.fetch.FetchedPage;
 import org.comptoir.connectors.fetch.PageFetcher;
 import org.comptoir.connectors.fetch.PageGuard;
-import org.comptoir.connectors.fetch.SourceAnswerException;
 import org.comptoir.connectors.source.Credentials;
 import org.comptoir.connectors.source.NewSource;
 import org.comptoir.connectors.source.Sources;
@@ -50,14 +46,21 @@ public class SourceProbe {
     private final Map<String, SourceKind> kinds;
     private final Sources sources;
     private final CredentialHeaders headers;
+    private final FetchFailures failures;
 
     public SourceProbe(
-            PageFetcher fetcher, PageGuard guard, List<SourceKind> kinds, Sources sources, CredentialHeaders headers) {
+            PageFetcher fetcher,
+            PageGuard guard,
+            List<SourceKind> kinds,
+            Sources sources,
+            CredentialHeaders headers,
+            FetchFailures failures) {
         this.fetcher = fetcher;
         this.guard = guard;
         this.kinds = kinds.stream().collect(Collectors.toMap(SourceKind::name, Function.identity()));
         this.sources = sources;
         this.headers = headers;
+        this.failures = failures;
     }
 
     /**
@@ -112,7 +115,7 @@ public class SourceProbe {
             fetched = fetcher.fetch(url, withAccept(auth, kind.accept()));
             guard.check(fetched, kind.expects());
         } catch (IOException | RuntimeException e) {
-            throw new SourceProbeException(reason(e, url));
+            throw new SourceProbeException(failures.reason(e, url, 1));
         }
         var body = fetched.body();
         SourcePage page;
@@ -149,30 +152,5 @@ public class SourceProbe {
         var all = new LinkedHashMap<>(auth);
         all.put("Accept", accept);
         return all;
-    }
-
-    private static String reason(Throwable exception, String url) {
-        var answer = HarvestRouteConfiguration.find(exception, SourceAnswerException.class);
-        if (answer != null) {
-            var hint = answer.status() == 401 || answer.status() == 403
-                    ? " : vérifiez les identifiants de la source"
-                    : answer.status() == 404 ? " : vérifiez l'URL de la source" : "";
-            return "la source a répondu " + answer.status() + " à GET " + url + hint;
-        }
-        if (HarvestRouteConfiguration.find(exception, SocketTimeoutException.class) != null) {
-            return "la source n'a pas répondu à GET " + url + " dans le délai de lecture";
-        }
-        if (HarvestRouteConfiguration.find(exception, UnknownHostException.class) != null) {
-            return "le serveur de " + url + " est inconnu (nom introuvable dans le DNS)";
-        }
-        if (HarvestRouteConfiguration.find(exception, ConnectException.class) != null) {
-            return "connexion refusée par le serveur de " + url;
-        }
-        var connector = HarvestRouteConfiguration.find(exception, ConnectorException.class);
-        if (connector != null) {
-            return connector.getMessage();
-        }
-        return "la page " + url + " n'a pas pu être lue ("
-                + exception.getClass().getSimpleName() + ")";
     }
 }
