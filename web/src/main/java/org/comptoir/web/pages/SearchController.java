@@ -1,6 +1,8 @@
 package org.comptoir.web.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.comptoir.catalog.dataset.Datasets;
+import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.Facet;
@@ -48,6 +51,8 @@ class SearchController {
     static final String INTERNAL_PATH = "/catalogue";
     private static final int MAX_PAGE = SearchQuery.MAX_WINDOW / PAGE_SIZE;
     private static final int MAX_QUERY_LENGTH = 200;
+    private static final String MODIFIED_FROM = "modifiedFrom";
+    private static final String MODIFIED_TO = "modifiedTo";
     /** Values listed per dimension; the selected ones are always listed. */
     private static final int FACET_VALUES = 8;
 
@@ -143,7 +148,10 @@ class SearchController {
         }
         var sort = sort(parameters.getFirst("sort"));
         int number = pageNumber(parameters.getFirst("page"));
-        var state = new State(path, text, filters, sort);
+        var problems = new ArrayList<FieldProblem>();
+        var from = date(parameters.getFirst(MODIFIED_FROM), MODIFIED_FROM, problems);
+        var to = date(parameters.getFirst(MODIFIED_TO), MODIFIED_TO, problems);
+        var state = new State(path, text, filters, from, to, sort);
         var views = new DatasetViews(locale);
         var language = views.language();
         model.addAttribute("path", path);
@@ -156,9 +164,14 @@ class SearchController {
                         .map(s -> new SortChoice(s.name().toLowerCase(Locale.ROOT), s == sort))
                         .toList());
         model.addAttribute("filters", hiddenFilters(filters));
+        model.addAttribute("modifiedFrom", from == null ? "" : from.toString());
+        model.addAttribute("modifiedTo", to == null ? "" : to.toString());
         SearchResult result;
         try {
-            var query = new SearchRequest(text, filters, null, null, null, sort.name(), number - 1, PAGE_SIZE)
+            if (!problems.isEmpty()) {
+                throw new InvalidSearchException(problems);
+            }
+            var query = new SearchRequest(text, filters, from, to, null, sort.name(), number - 1, PAGE_SIZE)
                     .toQuery(Viewers.viewer(authentication), language);
             result = search.search(query);
         } catch (InvalidSearchException e) {
@@ -190,7 +203,7 @@ class SearchController {
         model.addAttribute("total", result.total());
         model.addAttribute("results", items);
         model.addAttribute("facets", facets(dimensions, result, state));
-        model.addAttribute("active", active(result, state));
+        model.addAttribute("active", active(result, state, views));
         model.addAttribute("clearAll", state.without(null, null).url(1));
         model.addAttribute("page", number);
         model.addAttribute("pages", pages);
@@ -228,8 +241,20 @@ class SearchController {
         return views;
     }
 
-    private static List<ActiveFilter> active(SearchResult result, State state) {
+    private static List<ActiveFilter> active(SearchResult result, State state, DatasetViews views) {
         var active = new ArrayList<ActiveFilter>();
+        if (state.from() != null) {
+            active.add(new ActiveFilter(
+                    MODIFIED_FROM,
+                    views.day(state.from().toString()).text(),
+                    state.between(null, state.to()).url(1)));
+        }
+        if (state.to() != null) {
+            active.add(new ActiveFilter(
+                    MODIFIED_TO,
+                    views.day(state.to().toString()).text(),
+                    state.between(state.from(), null).url(1)));
+        }
         state.filters().forEach((facet, values) -> {
             var labels = new HashMap<String, String>();
             result.facets().getOrDefault(facet, List.of()).forEach(v -> labels.put(v.value(), v.label()));
@@ -248,25 +273,57 @@ class SearchController {
         return fields;
     }
 
-    /** What a search page shows, so that its links can say the same with one change. */
-    record State(String path, String text, Map<Facet, List<String>> filters, SearchQuery.Sort sort) {
+    /** A day typed in a date field ({@code yyyy-mm-dd}), or null when empty; a problem when unreadable. */
+    private static LocalDate date(String value, String name, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(
+                    name,
+                    "Date illisible « " + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                            + " » : attendue sous la forme AAAA-MM-JJ, par exemple 2026-03-01."));
+            return null;
+        }
+    }
+
+    /**
+     * What a search page shows, so that its links can say the same with one change.
+     *
+     * @param from first day of last modification kept, or null
+     * @param to last day of last modification kept, or null
+     */
+    record State(
+            String path,
+            String text,
+            Map<Facet, List<String>> filters,
+            LocalDate from,
+            LocalDate to,
+            SearchQuery.Sort sort) {
         State with(Facet facet, String value) {
             var copy = copy();
             copy.computeIfAbsent(facet, f -> new ArrayList<>()).add(value);
-            return new State(path, text, copy, sort);
+            return new State(path, text, copy, from, to, sort);
         }
 
-        /** Without one value of a dimension; without any filter when {@code facet} is null. */
+        /** Without one value of a dimension; without any filter, dates included, when {@code facet} is null. */
         State without(Facet facet, String value) {
             if (facet == null) {
-                return new State(path, text, Map.of(), sort);
+                return new State(path, text, Map.of(), null, null, sort);
             }
             var copy = copy();
             copy.computeIfPresent(facet, (f, values) -> {
                 values.remove(value);
                 return values.isEmpty() ? null : values;
             });
-            return new State(path, text, copy, sort);
+            return new State(path, text, copy, from, to, sort);
+        }
+
+        /** With other bounds of the last modification. */
+        State between(LocalDate first, LocalDate last) {
+            return new State(path, text, filters, first, last, sort);
         }
 
         /** The address of a page of this search, every value encoded whatever it holds. */
@@ -282,6 +339,12 @@ class SearchController {
                     url.queryParam(entry.getKey().apiName(), "{v" + values.size() + "}");
                     values.add(value);
                 }
+            }
+            if (from != null) {
+                url.queryParam(MODIFIED_FROM, from);
+            }
+            if (to != null) {
+                url.queryParam(MODIFIED_TO, to);
             }
             if (sort != SearchQuery.Sort.RELEVANCE) {
                 url.queryParam("sort", sort.name().toLowerCase(Locale.ROOT));
@@ -301,7 +364,7 @@ class SearchController {
 
     /** The address of a page of results on the public page, the search words encoded whatever they hold. */
     static String pageUrl(String text, int page) {
-        return new State(PUBLIC_PATH, text, Map.of(), SearchQuery.Sort.RELEVANCE).url(page);
+        return new State(PUBLIC_PATH, text, Map.of(), null, null, SearchQuery.Sort.RELEVANCE).url(page);
     }
 
     /** The order asked for; relevance when the parameter is missing or unknown. */

@@ -215,6 +215,40 @@ class PublicPagesBrowserIntegrationTests {
     }
 
     @Test
+    void keepsTheDatasetsUpdatedBetweenTwoDatesAndSaysWhenADateIsUnreadable() {
+        open("/");
+        var all = number(count());
+        browser.executeScript("arguments[0].value = '2026-01-01'", browser.findElement(By.id("modifiedFrom")));
+        browser.findElement(By.cssSelector("form.dates button[type=submit]")).click();
+        waitFor(By.cssSelector(".active-filters"));
+
+        var recent = number(count());
+        assertThat(recent).isPositive().isLessThan(all);
+        assertThat(browser.findElement(By.cssSelector(".active-filters li")).getText())
+                .contains("Mis à jour depuis le")
+                .contains("1er janvier 2026");
+        assertThat(browser.findElements(By.cssSelector("ol.results li.result time")))
+                .hasSize((int) Math.min(recent, 20))
+                .allSatisfy(day -> assertThat(day.getAttribute("datetime")).isGreaterThanOrEqualTo("2026-01-01"));
+        assertThat(browser.findElement(By.id("modifiedFrom")).getAttribute("value"))
+                .isEqualTo("2026-01-01");
+
+        searchFor("consommation");
+        assertThat(browser.getCurrentUrl()).contains("modifiedFrom=2026-01-01");
+        browser.findElement(By.cssSelector(".active-filters .clear-filters")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".active-filters")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("modifiedFrom");
+
+        open("/?modifiedFrom=hier");
+        assertThat(browser.findElement(By.cssSelector(".notice.problem")).getText())
+                .contains("Date illisible « hier »")
+                .contains("AAAA-MM-JJ");
+        assertThat(statusOf("/?modifiedFrom=hier")).isEqualTo(400);
+        assertThat(statusOf("/?modifiedFrom=2026-06-01&modifiedTo=2026-01-01")).isEqualTo(400);
+    }
+
+    @Test
     void suggestsDatasetsWhileTheVisitorTypes() {
         open("/");
         var box = browser.findElement(By.id("q"));
