@@ -26,11 +26,12 @@ final class DatasetProjection {
     /** What the projection holds: the parts of a dataset that only its RDF description says. */
     record Decoded(Description description, Owner owner) {}
 
-    static String encode(Description description, Owner owner) {
-        return JSON.writeValueAsString(new Decoded(description, owner));
+    /** JSON in UTF-8: the store reads bytes without decoding text, Jackson parses them as they are. */
+    static byte[] encode(Description description, Owner owner) {
+        return JSON.writeValueAsBytes(new Decoded(description, owner));
     }
 
-    static Decoded decode(String json) {
+    static Decoded decode(byte[] json) {
         var decoded = JSON.readValue(json, Decoded.class);
         return new Decoded(decoded.description(), decoded.owner() == null ? Owner.NONE : decoded.owner());
     }

@@ -34,7 +34,7 @@ public class Datasets {
                     + "created_at, updated_at, projection, "
                     + "CASE WHEN projection_version = version THEN NULL ELSE graph END AS graph";
 
-    /** Longest projection stored (characters); a larger description is parsed when read. */
+    /** Longest projection stored (bytes); a larger description is parsed when read. */
     static final int PROJECTION_MAX = 1_000_000;
 
     /** Rows from which {@link #after} decodes descriptions on every core. */
@@ -136,8 +136,8 @@ public class Datasets {
         var read = parse(graph, dataset.id());
         var projection = DatasetProjection.encode(read.description(), read.owner());
         // a description too large for the column is parsed when read, as before projections
-        values.put("projection", projection.length() <= PROJECTION_MAX ? projection : null);
-        values.put("projection_version", projection.length() <= PROJECTION_MAX ? dataset.version() : null);
+        values.put("projection", projection.length <= PROJECTION_MAX ? projection : null);
+        values.put("projection_version", projection.length <= PROJECTION_MAX ? dataset.version() : null);
         values.put("updated_at", Timestamp.from(dataset.provenance().updatedAt()));
         return values;
     }
@@ -218,7 +218,7 @@ public class Datasets {
         var found = new HashMap<String, Dataset>();
         jdbc.sql("SELECT " + PROJECTED_COLUMNS + " FROM dataset WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query((rs, n) -> Row.of(rs).projected(rs.getString("projection")))
+                .query((rs, n) -> Row.of(rs).projected(rs.getBytes("projection")))
                 .list()
                 .forEach(dataset -> found.put(dataset.id(), dataset));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
@@ -229,10 +229,14 @@ public class Datasets {
      * walking the whole catalogue to rebuild the search index without parsing RDF.
      */
     public List<Dataset> projectedAfter(String afterId, int limit) {
-        return jdbc.sql("SELECT " + PROJECTED_COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
+        var rows = jdbc.sql("SELECT " + PROJECTED_COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit)
-                .query((rs, n) -> Row.of(rs).projected(rs.getString("projection")))
+                .query((rs, n) -> Map.entry(Row.of(rs), Optional.ofNullable(rs.getBytes("projection"))))
                 .list();
+        // decoding is what costs now: on every core
+        return (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
+                .map(row -> row.getKey().projected(row.getValue().orElse(null)))
+                .toList();
     }
 
     /**
@@ -255,7 +259,7 @@ public class Datasets {
                         DatasetProjection.encode(read.description(), read.owner()), Long.parseLong(row[1]), row[0]
                     };
                 })
-                .filter(update -> ((String) update[0]).length() <= PROJECTION_MAX)
+                .filter(update -> ((byte[]) update[0]).length <= PROJECTION_MAX)
                 .toList()
                 // a row changed meanwhile was projected by its own write
                 .forEach(update -> jdbc.sql(
@@ -319,7 +323,7 @@ public class Datasets {
         }
 
         /** The dataset decoded from its projection, or from its description when it has none. */
-        Dataset projected(String projection) {
+        Dataset projected(byte[] projection) {
             if (graph != null) {
                 return read().dataset();
             }

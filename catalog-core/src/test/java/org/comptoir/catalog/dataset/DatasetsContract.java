@@ -196,7 +196,7 @@ public abstract class DatasetsContract {
         // a row a path changed without projecting it again: its projection is of an older version
         var otherProjection = jdbc.sql("SELECT projection FROM dataset WHERE id = ?")
                 .param(first.id())
-                .query(String.class)
+                .query((rs, n) -> rs.getBytes(1))
                 .single();
         jdbc.sql("UPDATE dataset SET projection = ?, projection_version = version - 1 WHERE id = ?")
                 .params(otherProjection, second.id())
