@@ -85,6 +85,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final Map<String, Long> pending = new HashMap<>();
 
     private boolean dirty;
+    /**
+     * Between a {@link #clear} and the next {@link #commit}: a rebuild. Searches keep seeing the index
+     * as it was until the commit shows the new one whole; the writer is not made to flush small
+     * segments every {@link #REFRESH_INTERVAL_MS} (which then cost merges).
+     */
+    private boolean rebuilding;
+
     private volatile long appliedChange;
 
     /**
@@ -318,7 +325,11 @@ public final class LuceneSearchEngine implements SearchEngine {
             try {
                 for (var entry : built) {
                     var document = entry.getKey();
-                    if (indexedVersion(searcher, document.id()) <= document.version()) {
+                    // in a rebuild the searcher still shows the index being replaced: only this rebuild's writes count
+                    long indexed = rebuilding
+                            ? pending.getOrDefault(document.id(), DELETED)
+                            : indexedVersion(searcher, document.id());
+                    if (indexed <= document.version()) {
                         newer.put(document.id(), entry);
                         pending.put(document.id(), document.version());
                     }
@@ -362,6 +373,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                     Map.of(APPLIED_CHANGE, Long.toString(appliedChange)).entrySet());
             writer.commit();
             this.appliedChange = appliedChange;
+            rebuilding = false;
             refreshLocked();
         });
     }
@@ -396,7 +408,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             writer.deleteAll();
             pending.clear();
             dirty = true;
-            refreshLocked();
+            rebuilding = true;
         });
     }
 
@@ -445,7 +457,11 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     private void refreshQuietly() {
         try {
-            write(this::refreshLocked);
+            write(() -> {
+                if (!rebuilding) {
+                    refreshLocked();
+                }
+            });
         } catch (RuntimeException e) {
             // the next write or commit reports the failure; the refresher keeps running
         }
