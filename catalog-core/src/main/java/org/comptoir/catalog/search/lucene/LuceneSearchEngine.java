@@ -235,7 +235,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     private static SortField idAscending() {
-        return new SortField(LuceneDocuments.ID, SortField.Type.STRING);
+        return new SortField(LuceneDocuments.ID_SORT, SortField.Type.STRING_VAL);
     }
 
     private static Map<Facet, List<FacetValue>> facets(
