@@ -1,6 +1,7 @@
 package org.comptoir.catalog;
 
 import java.time.Clock;
+import org.comptoir.catalog.dataset.DatasetProjections;
 import org.comptoir.catalog.dataset.DatasetRegistration;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.ingest.CatalogIngestion;
@@ -40,6 +41,12 @@ public class CatalogConfiguration {
     @Bean
     Datasets datasets(JdbcClient jdbc) {
         return new Datasets(jdbc);
+    }
+
+    /** Projects the stored datasets that have no projection yet, at start-up, before the indexer. */
+    @Bean
+    DatasetProjections datasetProjections(Datasets datasets) {
+        return new DatasetProjections(datasets);
     }
 
     /** The engine {@code comptoir.search.engine} names; it answers searches and holds the index. */

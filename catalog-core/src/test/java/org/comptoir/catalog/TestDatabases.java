@@ -88,6 +88,8 @@ public final class TestDatabases {
         builder.setDataDir(home.resolve("data").toFile());
         builder.setTmpDir(home.resolve("tmp").toString());
         builder.addArg("--user=root");
+        // every test class keeps the pools of its fresh databases open until the JVM ends
+        builder.addArg("--max-connections=1000");
         builder.addArg("--character-set-server=utf8mb4");
         builder.addArg("--collation-server=utf8mb4_unicode_ci");
         var configuration = builder.build();

@@ -102,6 +102,27 @@ final class Application implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** How the internal users' searches authenticate: HTTP Basic until {@link #useToken} is called. */
+    private static volatile String scriptAuthorization = authorization();
+
+    static String scriptAuthorization() {
+        return scriptAuthorization;
+    }
+
+    /**
+     * Makes the internal users' searches send a personal API token, as a script does: created once
+     * with the password ({@code POST /api/v1/tokens}), then sent as a bearer token.
+     */
+    void useToken() {
+        var token = send("POST", "/api/v1/tokens", "{\"name\":\"search bench\"}", Duration.ofMinutes(1), 201);
+        scriptAuthorization = "Bearer " + token.path("secret").asString();
+    }
+
+    /** Makes the internal users' searches send HTTP Basic again. */
+    static void useBasic() {
+        scriptAuthorization = authorization();
+    }
+
     /** Waits until the index holds every dataset of the store (the start-up rebuild of a new index). */
     JsonNode awaitConsistent(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -153,15 +174,22 @@ final class Application implements AutoCloseable {
     }
 
     private JsonNode send(String method, String path, Duration timeout) {
+        return send(method, path, null, timeout, 200);
+    }
+
+    private JsonNode send(String method, String path, String body, Duration timeout, int expected) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
                 .header("Authorization", authorization())
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != expected) {
                 throw new IllegalStateException(
                         method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }

@@ -22,7 +22,8 @@ import org.HdrHistogram.Histogram;
  * for its answer before sending the next (closed loop): 1-3 words of one subject of the catalogue
  * (its title and keywords), now and then a place, a word without its accents or with a typo, 0-3 filters over themes, publishers, formats, licences and (for the authority's own people)
  * statuses, every facet in every answer, 20 hits a page. Seven searches in ten are anonymous, three
- * come from an internal user authenticated with HTTP Basic, as a script of the authority would.
+ * come from an internal user authenticated with a personal API token (or HTTP Basic with {@code --auth
+ * basic}), as a script of the authority would.
  */
 final class QueryLoad {
     /** A search as sent: its path and query string, and whether an internal user sends it. */
@@ -184,7 +185,7 @@ final class QueryLoad {
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         if (search.internal()) {
-            request.header("Authorization", Application.authorization());
+            request.header("Authorization", Application.scriptAuthorization());
         }
         var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code lucene,elasticsearch}), {@code --clients} ({@code 1,8}), {@code --warm-up} (searches per
  * client before measuring, 200), {@code --searches} (measured searches per client count, 2000),
  * {@code --heap} (the application's {@code -Xmx}, 1g), {@code --profile} (a JFR recording per engine
- * under {@code bench/target/search-bench/}), {@code --no-report} (leave docs/benchmarks.md alone).
+ * under {@code bench/target/search-bench/}), {@code --auth} ({@code token}: internal users send a personal
+ * API token as a script does; {@code basic}: HTTP Basic), {@code --no-report} (leave docs/benchmarks.md alone).
  */
 public final class SearchBench {
     private static final String BEGIN = "<!-- search-bench:begin -->";
@@ -79,6 +80,7 @@ public final class SearchBench {
         int searches = Integer.parseInt(options.getOrDefault("searches", "2000"));
         var heap = options.getOrDefault("heap", "1g");
         boolean profile = options.containsKey("profile");
+        boolean basic = "basic".equals(options.getOrDefault("auth", "token"));
         var work = root.resolve("bench/target/search-bench");
         var jar = root.resolve("web/target/comptoir.jar");
         var data = work.resolve("data-" + datasets);
@@ -93,6 +95,11 @@ public final class SearchBench {
             var jfr = profile ? work.resolve(engine + ".jfr") : null;
             System.out.printf("%n== %s (load average %s)%n", engine, load());
             try (var app = Application.start(jar, data, work, heap, engine, elasticsearch, jfr)) {
+                if (basic) {
+                    Application.useBasic();
+                } else {
+                    app.useToken();
+                }
                 var first = app.awaitConsistent(Duration.ofMinutes(30));
                 System.out.printf("  index follows the store: %s datasets%n", first.path("indexed"));
                 var reindexes = new ArrayList<Reindex>();
@@ -259,7 +266,9 @@ public final class SearchBench {
             out.append(" |\n");
         }
         out.append("\nAnonymous and internal searches apart (p50 / p95 / p99 in ms, and how many):\n\n");
-        out.append("| engine | clients | anonymous | internal (HTTP Basic) | errors | searches without hits |\n");
+        out.append("| engine | clients | anonymous | internal ("
+                + ("basic".equals(options.getOrDefault("auth", "token")) ? "HTTP Basic" : "API token")
+                + ") | errors | searches without hits |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (var run : runs) {
             run.searches()

@@ -25,6 +25,18 @@ public class Datasets {
     private static final String COLUMNS = "id, version, kind, status, access_level, personal_data, org_unit, "
             + "owner_name, source_id, source_key, content_hash, graph, created_at, updated_at";
 
+    /**
+     * What {@link #projected} reads: the columns, and the description only when the row's projection
+     * is missing or older than the row (written by a path that did not project it).
+     */
+    private static final String PROJECTED_COLUMNS =
+            "id, version, kind, status, access_level, personal_data, source_id, source_key, content_hash, "
+                    + "created_at, updated_at, projection, "
+                    + "CASE WHEN projection_version = version THEN NULL ELSE graph END AS graph";
+
+    /** Longest projection stored (bytes); a larger description is parsed when read. */
+    static final int PROJECTION_MAX = 1_000_000;
+
     /** Rows from which {@link #after} decodes descriptions on every core. */
     private static final int PARALLEL_DECODE = 64;
 
@@ -120,6 +132,12 @@ public class Datasets {
         values.put("publisher_name", clip(publisherName(d), 500));
         values.put("content_hash", contentHash);
         values.put("graph", graph);
+        // decoded from the stored description, so that reading it back gives what parsing would
+        var read = parse(graph, dataset.id());
+        var projection = DatasetProjection.encode(read.description(), read.owner());
+        // a description too large for the column is parsed when read, as before projections
+        values.put("projection", projection.length <= PROJECTION_MAX ? projection : null);
+        values.put("projection_version", projection.length <= PROJECTION_MAX ? dataset.version() : null);
         values.put("updated_at", Timestamp.from(dataset.provenance().updatedAt()));
         return values;
     }
@@ -188,6 +206,69 @@ public class Datasets {
                 .toList();
     }
 
+    /**
+     * Like {@link #findAll}, without the RDF description: each dataset is decoded from the projection
+     * stored with its row, not parsed from its description (the description of a row whose
+     * projection is missing or stale is parsed instead). For search results and the index.
+     */
+    public List<Dataset> projected(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = new HashMap<String, Dataset>();
+        jdbc.sql("SELECT " + PROJECTED_COLUMNS + " FROM dataset WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> Row.of(rs).projected(rs.getBytes("projection")))
+                .list()
+                .forEach(dataset -> found.put(dataset.id(), dataset));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Like {@link #after}, decoded from the stored projections (see {@link #projected}): for
+     * walking the whole catalogue to rebuild the search index without parsing RDF.
+     */
+    public List<Dataset> projectedAfter(String afterId, int limit) {
+        var rows = jdbc.sql("SELECT " + PROJECTED_COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query((rs, n) -> Map.entry(Row.of(rs), Optional.ofNullable(rs.getBytes("projection"))))
+                .list();
+        // decoding is what costs now: on every core
+        return (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
+                .map(row -> row.getKey().projected(row.getValue().orElse(null)))
+                .toList();
+    }
+
+    /**
+     * Stores the projection of up to {@code limit} rows after {@code afterId} (identifier order)
+     * whose projection is missing or older than the row, from their RDF description: the migration
+     * of rows written before projections existed, or by a path that did not write one.
+     *
+     * @return the identifiers of the rows looked at, in order; empty when there are no more
+     */
+    public List<String> projectMissing(String afterId, int limit) {
+        var rows = jdbc.sql("SELECT id, version, graph FROM dataset WHERE id > ? "
+                        + "AND (projection_version IS NULL OR projection_version <> version) ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list();
+        (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
+                .map(row -> {
+                    var read = parse(row[2], row[0]);
+                    return new Object[] {
+                        DatasetProjection.encode(read.description(), read.owner()), Long.parseLong(row[1]), row[0]
+                    };
+                })
+                .filter(update -> ((byte[]) update[0]).length <= PROJECTION_MAX)
+                .toList()
+                // a row changed meanwhile was projected by its own write
+                .forEach(update -> jdbc.sql(
+                                "UPDATE dataset SET projection = ?, projection_version = ? WHERE id = ? AND version = ?")
+                        .params(update[0], update[1], update[2], update[1])
+                        .update());
+        return rows.stream().map(row -> row[0]).toList();
+    }
+
     /** Every dataset's identifier with its current version. */
     public Map<String, Long> versions() {
         var versions = new HashMap<String, Long>();
@@ -241,10 +322,23 @@ public class Datasets {
                     rs.getString("content_hash"));
         }
 
+        /** The dataset decoded from its projection, or from its description when it has none. */
+        Dataset projected(byte[] projection) {
+            if (graph != null) {
+                return read().dataset();
+            }
+            var decoded = DatasetProjection.decode(projection);
+            return dataset(decoded.description(), decoded.owner());
+        }
+
         StoredDataset read() {
             var read = parse(graph, id);
+            return new StoredDataset(dataset(read.description(), read.owner()), graph, contentHash);
+        }
+
+        private Dataset dataset(Description description, Owner owner) {
             var governance = new Governance(
-                    read.owner(),
+                    owner,
                     AccessLevel.valueOf(accessLevel),
                     PersonalData.valueOf(personalData),
                     PublicationStatus.valueOf(status));
@@ -252,10 +346,10 @@ public class Datasets {
                     id,
                     version,
                     DatasetKind.valueOf(kind),
-                    read.description(),
+                    description,
                     governance,
                     new Provenance(sourceId, sourceKey, createdAt, updatedAt));
-            return new StoredDataset(dataset, graph, contentHash);
+            return dataset;
         }
     }
 

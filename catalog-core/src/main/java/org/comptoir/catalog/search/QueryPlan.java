@@ -70,15 +70,34 @@ public record QueryPlan(List<Word> words, List<Phrase> phrases) {
             return token.equals(candidate) || (fuzzy != null && fuzzy.run(candidate));
         }
 
+        /**
+         * The automaton of this word's typos; built once per word and kept (people search the same
+         * words again and again), at most {@link #AUTOMATA_KEPT} at a time.
+         */
         CharacterRunAutomaton automaton() {
             if (maxEdits == 0) {
                 return null;
             }
+            var kept = AUTOMATA.get(this);
+            if (kept != null) {
+                return kept;
+            }
             var prefix = token.substring(0, Math.min(FUZZY_PREFIX, token.length()));
             var rest = token.substring(prefix.length());
-            return new CharacterRunAutomaton(new LevenshteinAutomata(rest, true).toAutomaton(maxEdits, prefix));
+            var built = new CharacterRunAutomaton(new LevenshteinAutomata(rest, true).toAutomaton(maxEdits, prefix));
+            if (AUTOMATA.size() >= AUTOMATA_KEPT) {
+                AUTOMATA.clear();
+            }
+            AUTOMATA.put(this, built);
+            return built;
         }
     }
+
+    /** Most typo automata kept; beyond, they are all dropped and built again as needed. */
+    static final int AUTOMATA_KEPT = 4_096;
+
+    private static final java.util.Map<Word, CharacterRunAutomaton> AUTOMATA =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Tokens that rank higher when they stand next to each other, in this order. */
     public record Phrase(List<String> tokens) {

@@ -47,10 +47,33 @@ public final class SearchAnalysis {
         return collect(SEARCH, text);
     }
 
-    /** The tokens of a text joined by single spaces: what an engine indexes with a whitespace analyzer. */
+    /**
+     * The tokens of a text joined by single spaces: what an engine indexes with a whitespace analyzer.
+     * Short texts (keywords, theme labels, publishers, distribution titles), which recur from one
+     * dataset to the next, are analysed once and kept, at most {@link #SHORT_TEXTS_KEPT} of them.
+     */
     public static String indexText(String text) {
-        return String.join(" ", tokens(text));
+        if (text == null || text.length() > SHORT_TEXT) {
+            return String.join(" ", tokens(text));
+        }
+        var kept = SHORT_TEXTS.get(text);
+        if (kept == null) {
+            kept = String.join(" ", tokens(text));
+            if (SHORT_TEXTS.size() >= SHORT_TEXTS_KEPT) {
+                SHORT_TEXTS.clear();
+            }
+            SHORT_TEXTS.put(text, kept);
+        }
+        return kept;
     }
+
+    /** Longest text whose analysis is kept. */
+    static final int SHORT_TEXT = 80;
+
+    /** Most short texts whose analysis is kept; beyond, all are dropped and analysed again as met. */
+    static final int SHORT_TEXTS_KEPT = 50_000;
+
+    private static final java.util.Map<String, String> SHORT_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The folded words of a text, neither stemmed nor stripped of stop words: for completion. */
     public static List<String> words(String text) {

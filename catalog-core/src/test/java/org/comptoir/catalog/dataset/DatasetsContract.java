@@ -41,6 +41,7 @@ public abstract class DatasetsContract {
 
     private final List<Object> events = new ArrayList<>();
     private Datasets datasets;
+    private JdbcClient jdbc;
     private DatasetRegistration registration;
     private CatalogIngestion ingestion;
 
@@ -49,7 +50,7 @@ public abstract class DatasetsContract {
     @BeforeEach
     void setUp() {
         var dataSource = dataSource();
-        var jdbc = JdbcClient.create(dataSource);
+        jdbc = JdbcClient.create(dataSource);
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
         datasets = new Datasets(jdbc);
@@ -153,6 +154,74 @@ public abstract class DatasetsContract {
                 .isTrue();
         assertThat(graph.contains(null, graph.createProperty("http://www.w3.org/ns/dcat#spatialResolutionInMeters")))
                 .isTrue();
+    }
+
+    @Test
+    void readsFromItsProjectionTheSameDatasetAsFromItsDescription() {
+        var registered = registration.register(
+                DatasetKind.DATASET,
+                aDataset()
+                        .withTitle(LangText.fr("Arbres d'alignement", "Street trees"))
+                        .withKeywords("arbre", "voirie", "patrimoine végétal")
+                        .withDistribution(
+                                org.comptoir.catalog.Fixtures.aCsvDistribution("https://data.example.org/b.csv"))
+                        .build(),
+                openGovernance(),
+                "owner");
+        var harvested = ingestion
+                .ingest(run("src-1"), record("https://src.example/ds/9", """
+                        <https://src.example/ds/9> a dcat:Dataset ;
+                            dct:title "Capteurs de qualité de l'air"@fr, "Air quality sensors"@en ;
+                            dct:description "Mesures horaires."@fr ; dcat:keyword "air", "pollution", "capteur" ;
+                            dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://src.example/air.csv> ] .
+                        """), openGovernance())
+                .datasetId();
+        var ids = List.of(harvested, registered.id(), "unknown");
+
+        var projected = datasets.projected(ids);
+
+        assertThat(projected)
+                .containsExactly(
+                        datasets.find(harvested).orElseThrow().dataset(),
+                        datasets.find(registered.id()).orElseThrow().dataset());
+        assertThat(datasets.projectedAfter("", 10)).containsExactlyInAnyOrderElementsOf(projected);
+    }
+
+    @Test
+    void projectsAtStartUpTheRowsWrittenWithoutAProjection() {
+        var first = registration.register(
+                DatasetKind.DATASET, aDataset().withTitle("Premier").build(), openGovernance(), "owner");
+        var second = registration.register(
+                DatasetKind.DATASET, aDataset().withTitle("Second").build(), openGovernance(), "owner");
+        // a row a path changed without projecting it again: its projection is of an older version
+        var otherProjection = jdbc.sql("SELECT projection FROM dataset WHERE id = ?")
+                .param(first.id())
+                .query((rs, n) -> rs.getBytes(1))
+                .single();
+        jdbc.sql("UPDATE dataset SET projection = ?, projection_version = version - 1 WHERE id = ?")
+                .params(otherProjection, second.id())
+                .update();
+        // a row written before projections existed
+        jdbc.sql("UPDATE dataset SET projection = NULL, projection_version = NULL WHERE id = ?")
+                .param(first.id())
+                .update();
+
+        assertThat(datasets.projected(List.of(first.id(), second.id())))
+                .extracting(d -> d.description().title().best("fr"))
+                .containsExactly("Premier", "Second");
+
+        assertThat(new DatasetProjections(datasets).backfill()).isEqualTo(2);
+
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM dataset WHERE projection IS NOT NULL AND projection_version = version")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(datasets.projected(List.of(first.id(), second.id())))
+                .containsExactly(
+                        datasets.find(first.id()).orElseThrow().dataset(),
+                        datasets.find(second.id()).orElseThrow().dataset());
+        assertThat(new DatasetProjections(datasets).backfill()).isZero();
     }
 
     @Test

@@ -22,6 +22,9 @@ import org.comptoir.connectors.SourceProbeException;
 import org.comptoir.connectors.StaleSourceException;
 import org.comptoir.connectors.source.SecretBox;
 import org.comptoir.web.search.InvalidSearchException;
+import org.comptoir.web.security.InvalidTokenRequestException;
+import org.comptoir.web.security.PasswordRequiredException;
+import org.comptoir.web.security.TokenNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -55,7 +58,8 @@ class ApiProblems {
         DatasetNotFoundException.class,
         SourceNotFoundException.class,
         HarvestRunNotFoundException.class,
-        WithdrawalHoldNotFoundException.class
+        WithdrawalHoldNotFoundException.class,
+        TokenNotFoundException.class
     })
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Introuvable", e.getMessage(), request, List.of());
@@ -172,6 +176,16 @@ class ApiProblems {
                 e.getMessage(),
                 request,
                 List.of());
+    }
+
+    @ExceptionHandler(InvalidTokenRequestException.class)
+    ResponseEntity<ProblemDetail> invalidToken(InvalidTokenRequestException e, HttpServletRequest request) {
+        return invalid(e.problems(), request);
+    }
+
+    @ExceptionHandler(PasswordRequiredException.class)
+    ResponseEntity<ProblemDetail> passwordRequired(PasswordRequiredException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Accès refusé", e.getMessage(), request, List.of());
     }
 
     @ExceptionHandler(InvalidSearchException.class)

@@ -20,7 +20,6 @@ import org.comptoir.catalog.dataset.Governance;
 import org.comptoir.catalog.dataset.InvalidDatasetException;
 import org.comptoir.catalog.dataset.Owner;
 import org.comptoir.catalog.dataset.PublicationStatus;
-import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.SearchHit;
@@ -101,8 +100,8 @@ class DatasetsController implements DatasetsApi {
         var hits = new HashMap<String, SearchHit>();
         result.hits().forEach(hit -> hits.put(hit.datasetId(), hit));
         var items = new ArrayList<Dataset>();
-        datasets.findAll(result.hits().stream().map(SearchHit::datasetId).toList()).stream()
-                .map(StoredDataset::dataset)
+        // decoded from the projections stored with the rows, not parsed from their RDF
+        datasets.projected(result.hits().stream().map(SearchHit::datasetId).toList()).stream()
                 // the index follows the store by a fraction of a second: the store has the last word
                 .filter(d -> viewer.internal() || d.isOpen())
                 .forEach(d -> {

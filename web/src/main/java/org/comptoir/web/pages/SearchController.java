@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.dataset.FieldProblem;
-import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.SearchException;
@@ -186,10 +185,10 @@ class SearchController {
         var viewer = Viewers.viewer(authentication);
         var hits = new HashMap<String, SearchHit>();
         result.hits().forEach(hit -> hits.put(hit.datasetId(), hit));
+        // decoded from the projections stored with the rows, not parsed from their RDF
         var items = datasets
-                .findAll(result.hits().stream().map(SearchHit::datasetId).toList())
+                .projected(result.hits().stream().map(SearchHit::datasetId).toList())
                 .stream()
-                .map(StoredDataset::dataset)
                 // the index follows the store by a fraction of a second: the store has the last word
                 .filter(d -> viewer.internal() || d.isOpen())
                 .map(d -> {

@@ -19,7 +19,21 @@ final class ProblemResponses {
                     401,
                     "unauthorized",
                     "Authentification requise",
-                    "Cette opération demande un compte : identifiez-vous (HTTP Basic).",
+                    "Cette opération demande un compte : identifiez-vous (HTTP Basic ou jeton d'API).",
+                    request.getRequestURI());
+        };
+    }
+
+    /** A bearer token that is unknown, expired, revoked, or whose user may no longer sign in. */
+    static AuthenticationEntryPoint invalidToken() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"Comptoir\", error=\"invalid_token\"");
+            write(
+                    response,
+                    401,
+                    "invalid-token",
+                    "Jeton d'API refusé",
+                    "Ce jeton est inconnu, expiré ou révoqué, ou son compte est désactivé : créez-en un autre.",
                     request.getRequestURI());
         };
     }

@@ -159,6 +159,28 @@ class SearchApiIntegrationTests {
     }
 
     @Test
+    void everyHitIsTheDatasetItsOwnAddressGives() throws Exception {
+        var page = get("/api/v1/datasets?size=100", "cdo");
+        assertThat(page.path("items").size()).isGreaterThan(10);
+
+        for (var item : page.path("items")) {
+            var own = (tools.jackson.databind.node.ObjectNode)
+                    get("/api/v1/datasets/" + item.path("id").asString(), "cdo");
+            var hit = (tools.jackson.databind.node.ObjectNode) item.deepCopy();
+            // what only a hit has: why it matched
+            hit.remove("highlights");
+            own.remove("highlights");
+            assertThat(hit).as(item.path("id").asString()).isEqualTo(own);
+        }
+        var found = get("/api/v1/datasets?q=" + encode("éclairage public"), null)
+                .path("items")
+                .get(0);
+        assertThat(found.path("keywords"))
+                .isEqualTo(get("/api/v1/datasets/" + found.path("id").asString(), null)
+                        .path("keywords"));
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheParameter() throws Exception {
         assertProblem("/api/v1/datasets?bbox=4.7,45.6,5.0", "bbox");
         assertProblem("/api/v1/datasets?bbox=5.0,45.6,4.7,45.9", "bbox");

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.comptoir.catalog.dataset.Dataset;
 import org.comptoir.catalog.dataset.Datasets;
-import org.comptoir.catalog.dataset.StoredDataset;
 import org.comptoir.catalog.search.SearchDocument;
 import org.comptoir.catalog.search.SearchDocuments;
 import org.comptoir.catalog.search.SearchIndex;
@@ -328,9 +328,9 @@ public class SearchIndexer implements SmartLifecycle {
         if (datasetIds.isEmpty()) {
             return;
         }
-        var found = datasets.findAll(List.copyOf(datasetIds));
+        var found = datasets.projected(List.copyOf(datasetIds));
         var gone = new HashSet<>(datasetIds);
-        found.forEach(s -> gone.remove(s.dataset().id()));
+        found.forEach(d -> gone.remove(d.id()));
         if (!found.isEmpty()) {
             index.upsert(documents(found));
         }
@@ -340,15 +340,13 @@ public class SearchIndexer implements SmartLifecycle {
     }
 
     private List<SearchDocument> batchAfter(String datasetId) {
-        var batch = datasets.after(datasetId, settings.batchSize());
-        return batch.parallelStream()
-                .map(s -> SearchDocuments.of(s.dataset(), labels))
-                .toList();
+        // decoded from the projections stored with the rows: no RDF is parsed
+        return documents(datasets.projectedAfter(datasetId, settings.batchSize()));
     }
 
-    private List<SearchDocument> documents(List<StoredDataset> stored) {
-        return (stored.size() >= PARALLEL_DOCUMENTS ? stored.parallelStream() : stored.stream())
-                .map(s -> SearchDocuments.of(s.dataset(), labels))
+    private List<SearchDocument> documents(List<Dataset> found) {
+        return (found.size() >= PARALLEL_DOCUMENTS ? found.parallelStream() : found.stream())
+                .map(d -> SearchDocuments.of(d, labels))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -28,6 +29,13 @@ import org.comptoir.catalog.search.SearchFields;
 final class LuceneDocuments {
     static final String ID = "id";
     static final String VERSION = "version";
+    /**
+     * The identifier as binary doc values, for the tie-break of every sort: copying a competitive
+     * hit's value reads it as it is, where sorted doc values would look its ordinal up in a
+     * compressed terms dictionary.
+     */
+    static final String ID_SORT = "id_sort";
+
     static final String MODIFIED = "modified";
     static final String MODIFIED_SORT = "modified_sort";
     static final String TITLE_SORT = "title_sort";
@@ -74,6 +82,7 @@ final class LuceneDocuments {
         var doc = new Document();
         doc.add(new StringField(ID, source.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
+        doc.add(new BinaryDocValuesField(ID_SORT, new BytesRef(source.id())));
         doc.add(new NumericDocValuesField(VERSION, source.version()));
         doc.add(new StoredField(VERSION, source.version()));
 

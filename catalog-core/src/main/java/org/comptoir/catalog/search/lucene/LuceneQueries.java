@@ -2,6 +2,7 @@ package org.comptoir.catalog.search.lucene;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -30,12 +31,20 @@ final class LuceneQueries {
     private LuceneQueries() {}
 
     static Query search(SearchQuery query, QueryPlan plan) {
+        return search(query, plan, UnaryOperator.identity());
+    }
+
+    /**
+     * @param typos what a word's typo-tolerant query becomes: itself, or its expansion into the terms
+     *     it matches in the index searched, which the engine keeps per searcher
+     */
+    static Query search(SearchQuery query, QueryPlan plan, UnaryOperator<Query> typos) {
         var root = new BooleanQuery.Builder();
         if (plan.isEmpty()) {
             root.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
         } else {
             for (var word : plan.words()) {
-                root.add(word(word), Occur.MUST);
+                root.add(word(word, typos), Occur.MUST);
             }
             for (var phrase : plan.phrases()) {
                 root.add(phrase(phrase.tokens(), QueryPlan.PHRASE_BOOST), Occur.SHOULD);
@@ -77,19 +86,19 @@ final class LuceneQueries {
         return root.build();
     }
 
-    private static Query word(QueryPlan.Word word) {
+    private static Query word(QueryPlan.Word word, UnaryOperator<Query> typos) {
         var fields = new BooleanQuery.Builder();
         SearchFields.BOOSTS.forEach((field, boost) ->
                 fields.add(new BoostQuery(new TermQuery(new Term(field, word.token())), boost), Occur.SHOULD));
         if (word.maxEdits() > 0) {
             fields.add(
                     new BoostQuery(
-                            new FuzzyQuery(
+                            typos.apply(new FuzzyQuery(
                                     new Term(SearchFields.ALL, word.token()),
                                     word.maxEdits(),
                                     QueryPlan.FUZZY_PREFIX,
                                     MAX_FUZZY_EXPANSIONS,
-                                    true),
+                                    true)),
                             QueryPlan.FUZZY_WEIGHT),
                     Occur.SHOULD);
         }

@@ -32,9 +32,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -85,6 +85,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final Map<String, Long> pending = new HashMap<>();
 
     private boolean dirty;
+    /**
+     * Between a {@link #clear} and the next {@link #commit}: a rebuild. Searches keep seeing the index
+     * as it was until the commit shows the new one whole; the writer is not made to flush small
+     * segments every {@link #REFRESH_INTERVAL_MS} (which then cost merges).
+     */
+    private boolean rebuilding;
+
     private volatile long appliedChange;
 
     /**
@@ -130,12 +137,14 @@ public final class LuceneSearchEngine implements SearchEngine {
     @Override
     public SearchResult search(SearchQuery query) {
         var plan = QueryPlan.parse(query.text());
-        var lucene = LuceneQueries.search(query, plan);
         var sort = sort(query.sort(), plan);
         int window = (query.page() + 1) * query.size();
         return withSearcher(searcher -> {
-            var result = FacetsCollectorManager.search(
-                    searcher, lucene, window, sort, sort.needsScores(), new FacetsCollectorManager());
+            // typos expanded once per searcher and word, not at every search
+            var lucene = LuceneQueries.search(query, plan, searcher::typos);
+            // scores come with the sort values: no second pass over the hits to score them again
+            var result =
+                    FacetsCollectorManager.search(searcher, lucene, window, sort, false, new FacetsCollectorManager());
             var collector = result.facetsCollector();
             long total = collector.getMatchingDocs().stream()
                     .mapToLong(m -> m.totalHits())
@@ -144,8 +153,10 @@ public final class LuceneSearchEngine implements SearchEngine {
             var hits = new ArrayList<SearchHit>();
             var scoreDocs = result.topDocs().scoreDocs;
             var stored = searcher.storedFields();
+            boolean scored = sort.getSort()[0].getType() == SortField.Type.SCORE;
             for (int i = query.page() * query.size(); i < scoreDocs.length; i++) {
-                hits.add(hit(stored.document(scoreDocs[i].doc, HIT_FIELDS), scoreDocs[i], highlighter));
+                float score = scored ? (Float) ((FieldDoc) scoreDocs[i]).fields[0] : Float.NaN;
+                hits.add(hit(stored.document(scoreDocs[i].doc, HIT_FIELDS), score, highlighter));
             }
             return new SearchResult(hits, total, facets(searcher, collector, query), query.page(), query.size());
         });
@@ -197,13 +208,12 @@ public final class LuceneSearchEngine implements SearchEngine {
         });
     }
 
-    private static SearchHit hit(Document doc, ScoreDoc scoreDoc, SearchHighlighter highlighter) {
+    private static SearchHit hit(Document doc, float score, SearchHighlighter highlighter) {
         var highlights = highlighter.highlight(field -> List.of(doc.getValues(stored(field))));
-        float score = Float.isNaN(scoreDoc.score) ? 0f : scoreDoc.score;
         return new SearchHit(
                 doc.get(LuceneDocuments.ID),
                 doc.getField(LuceneDocuments.VERSION).numericValue().longValue(),
-                score,
+                Float.isNaN(score) ? 0f : score,
                 highlights);
     }
 
@@ -225,7 +235,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     private static SortField idAscending() {
-        return new SortField(LuceneDocuments.ID, SortField.Type.STRING);
+        return new SortField(LuceneDocuments.ID_SORT, SortField.Type.STRING_VAL);
     }
 
     private static Map<Facet, List<FacetValue>> facets(
@@ -315,7 +325,11 @@ public final class LuceneSearchEngine implements SearchEngine {
             try {
                 for (var entry : built) {
                     var document = entry.getKey();
-                    if (indexedVersion(searcher, document.id()) <= document.version()) {
+                    // in a rebuild the searcher still shows the index being replaced: only this rebuild's writes count
+                    long indexed = rebuilding
+                            ? pending.getOrDefault(document.id(), DELETED)
+                            : indexedVersion(searcher, document.id());
+                    if (indexed <= document.version()) {
                         newer.put(document.id(), entry);
                         pending.put(document.id(), document.version());
                     }
@@ -359,6 +373,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                     Map.of(APPLIED_CHANGE, Long.toString(appliedChange)).entrySet());
             writer.commit();
             this.appliedChange = appliedChange;
+            rebuilding = false;
             refreshLocked();
         });
     }
@@ -393,7 +408,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             writer.deleteAll();
             pending.clear();
             dirty = true;
-            refreshLocked();
+            rebuilding = true;
         });
     }
 
@@ -442,7 +457,11 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     private void refreshQuietly() {
         try {
-            write(this::refreshLocked);
+            write(() -> {
+                if (!rebuilding) {
+                    refreshLocked();
+                }
+            });
         } catch (RuntimeException e) {
             // the next write or commit reports the failure; the refresher keeps running
         }
@@ -515,8 +534,15 @@ public final class LuceneSearchEngine implements SearchEngine {
         T run(CatalogSearcher searcher) throws IOException;
     }
 
-    /** A searcher with the facet module's ordinals of its reader, built on first use. */
+    /**
+     * A searcher with the facet module's ordinals of its reader, built on first use, and the
+     * expansions of the typo-tolerant queries searched on it.
+     */
     private static final class CatalogSearcher extends IndexSearcher {
+        /** Most typo expansions kept per searcher; beyond, they are dropped and expanded again. */
+        private static final int TYPOS_KEPT = 2_048;
+
+        private final Map<Query, Query> typos = new java.util.concurrent.ConcurrentHashMap<>();
         private SortedSetDocValuesReaderState facetState;
         private SortedSetDocValuesReaderState keywordState;
         private boolean facetStateBuilt;
@@ -524,6 +550,27 @@ public final class LuceneSearchEngine implements SearchEngine {
 
         CatalogSearcher(IndexReader reader) {
             super(reader);
+        }
+
+        /**
+         * A typo-tolerant query rewritten into the terms it matches in this searcher's reader, with
+         * their weights: the same query as Lucene would rewrite at each search (its terms' statistics
+         * are this reader's), expanded once.
+         */
+        Query typos(Query fuzzy) {
+            var expanded = typos.get(fuzzy);
+            if (expanded == null) {
+                try {
+                    expanded = rewrite(fuzzy);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (typos.size() >= TYPOS_KEPT) {
+                    typos.clear();
+                }
+                typos.put(fuzzy, expanded);
+            }
+            return expanded;
         }
 
         synchronized SortedSetDocValuesReaderState facetState() throws IOException {

@@ -46,6 +46,32 @@ class LuceneSearchEngineTests extends CatalogSearchContract {
     }
 
     @Test
+    void keepsAnsweringFromTheFormerIndexUntilARebuildCommits() throws Exception {
+        var index = folder.resolve("rebuilt");
+        try (var engine = new LuceneSearchEngine(index)) {
+            engine.upsert(List.of(
+                    withVersion(open("arbres", "Arbres d'alignement", "Essences.", "arbre"), 3),
+                    open("parcs", "Parcs et jardins", "Liste des parcs.", "parc")));
+            engine.commit(1);
+
+            engine.clear();
+            // the store was restored from a backup: its version is older than the one indexed
+            engine.upsert(List.of(withVersion(open("arbres", "Arbres d'alignement", "Essences.", "arbre"), 2)));
+            Thread.sleep(2 * LuceneSearchEngine.REFRESH_INTERVAL_MS);
+
+            assertThat(ids(engine.search(org.comptoir.catalog.search.SearchQuery.of("", Viewer.PUBLIC, 0, 10))))
+                    .as("a search during the rebuild finds what it found before, not a half-built index")
+                    .containsExactlyInAnyOrder("arbres", "parcs");
+
+            engine.commit(2);
+
+            assertThat(ids(engine.search(org.comptoir.catalog.search.SearchQuery.of("", Viewer.PUBLIC, 0, 10))))
+                    .containsExactly("arbres");
+            assertThat(engine.indexedVersions()).containsExactly(java.util.Map.entry("arbres", 2L));
+        }
+    }
+
+    @Test
     void refusesToOpenAnIndexAnotherEngineHolds() {
         var index = folder.resolve("held");
         try (var engine = new LuceneSearchEngine(index)) {
