@@ -27,6 +27,12 @@ final class HarvestApplication implements AutoCloseable {
     static final String ADMIN = "bench-admin";
     static final String PASSWORD = "bench-harvest-password";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * How often the bench asks how a run goes: the API is stateless and checks the password of every
+     * request (BCrypt, about 0.1 s of CPU here), so asking often would take the application's CPU.
+     */
+    private static final long POLL = 1_000;
+
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private final Process process;
@@ -55,6 +61,7 @@ final class HarvestApplication implements AutoCloseable {
         var command = new ArrayList<>(
                 List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog + ":uptime"));
         if (jfr != null) {
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of(
@@ -124,7 +131,7 @@ final class HarvestApplication implements AutoCloseable {
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
                 return run;
             }
-            sleep(200);
+            sleep(POLL);
         }
         throw new IllegalStateException("Run " + runId + " did not end within " + timeout);
     }
@@ -138,7 +145,7 @@ final class HarvestApplication implements AutoCloseable {
             if (report.path("consistent").asBoolean()) {
                 return report;
             }
-            sleep(200);
+            sleep(POLL);
         }
         throw new IllegalStateException("The index did not follow the store within " + timeout + ": " + report);
     }

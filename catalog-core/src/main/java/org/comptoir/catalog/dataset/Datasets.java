@@ -74,26 +74,25 @@ public class Datasets {
      * the keys allow; unknown keys are left out. Reads no description.
      */
     public Map<String, Fingerprint> fingerprints(String sourceId, java.util.Collection<String> sourceKeys) {
-        var byHash = new HashMap<String, String>();
-        sourceKeys.forEach(key -> byHash.put(sha256(key), key));
+        var hashes = sourceKeys.stream().map(Datasets::sha256).distinct().toList();
         var found = new HashMap<String, Fingerprint>();
-        var hashes = List.copyOf(byHash.keySet());
         for (int from = 0; from < hashes.size(); from += IN_CHUNK) {
+            var chunk = hashes.subList(from, Math.min(hashes.size(), from + IN_CHUNK));
+            var params = new java.util.ArrayList<Object>();
+            chunk.forEach(hash -> params.addAll(List.of(sourceId, hash)));
+            // pairs as rows: H2 looks a plain IN list up on the first column of the index only
             jdbc.sql("SELECT source_key, id, version, content_hash, status FROM dataset "
-                            + "WHERE source_id = :source AND source_key_hash IN (:hashes)")
-                    .param("source", sourceId)
-                    .param("hashes", hashes.subList(from, Math.min(hashes.size(), from + IN_CHUNK)))
+                            + "WHERE (source_id, source_key_hash) IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")")
+                    .params(params)
                     .query(rs -> {
-                        var key = rs.getString(1);
-                        if (byHash.containsKey(sha256(key))) {
-                            found.put(
-                                    key,
-                                    new Fingerprint(
-                                            rs.getString(2),
-                                            rs.getLong(3),
-                                            rs.getString(4),
-                                            PublicationStatus.valueOf(rs.getString(5))));
-                        }
+                        found.put(
+                                rs.getString(1),
+                                new Fingerprint(
+                                        rs.getString(2),
+                                        rs.getLong(3),
+                                        rs.getString(4),
+                                        PublicationStatus.valueOf(rs.getString(5))));
                     });
         }
         return found;
