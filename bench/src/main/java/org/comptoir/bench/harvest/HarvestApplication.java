@@ -31,7 +31,7 @@ final class HarvestApplication implements AutoCloseable {
      * How often the bench asks how a run goes: the API is stateless and checks the password of every
      * request (BCrypt, about 0.1 s of CPU here), so asking often would take the application's CPU.
      */
-    private static final long POLL = 1_000;
+    private static final long POLL = 2_000;
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 

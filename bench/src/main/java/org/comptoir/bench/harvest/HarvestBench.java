@@ -135,13 +135,13 @@ public final class HarvestBench {
                     runs.add(new LayoutRun(
                             layout, bytes, first, again, app.peakHeapMib(), app.heapCapacityMib(), parseRate));
                 }
+                if (!options.containsKey("no-report")) {
+                    // after each layout: a long run stopped half-way still leaves what it measured
+                    writeReport(root.resolve("docs/benchmarks.md"), report(datasets, heap, runs));
+                }
             }
         }
-        var report = report(datasets, heap, runs);
-        System.out.println(report);
-        if (!options.containsKey("no-report")) {
-            writeReport(root.resolve("docs/benchmarks.md"), report);
-        }
+        System.out.println(report(datasets, heap, runs));
     }
 
     /** One harvest through the API, until the search index holds what it stored. */

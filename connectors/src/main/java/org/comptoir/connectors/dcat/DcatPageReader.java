@@ -181,20 +181,7 @@ public final class DcatPageReader implements SourceKind {
                     records.accept(record(model, dataset));
                 }
             } else {
-                var mapping = new Mapping(records, prefixes);
-                var second = DatasetCutter.cutting(first, mapping::add);
-                RDFParser.source(spool)
-                        .lang(Lang.NTRIPLES)
-                        .checking(false)
-                        .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
-                        .parse(new org.apache.jena.riot.system.StreamRDFBase() {
-                            @Override
-                            public void triple(org.apache.jena.graph.Triple triple) {
-                                second.triple(triple);
-                            }
-                        });
-                second.end();
-                mapping.flush();
+                cutAndHand(spool, first, prefixes, records);
             }
             return new SourcePage(List.of(), next(paging, pageUrl), totalItems(paging));
         } finally {
@@ -277,16 +264,15 @@ public final class DcatPageReader implements SourceKind {
         }
     }
 
-    /** Maps the cut datasets to records a few dozen at a time on every core, handed over in order. */
+    /** Maps the cut datasets to records, handed over a few dozen at a time, in order. */
     private static final class Mapping {
         private static final int BATCH = 64;
-        private final java.util.function.Consumer<HarvestedRecord> records;
+        private final java.util.function.Consumer<List<HarvestedRecord>> batches;
         private final Model prefixes;
-        private final List<Model> pending = new ArrayList<>();
-        private final List<org.apache.jena.graph.Node> nodes = new ArrayList<>();
+        private List<HarvestedRecord> pending = new ArrayList<>(BATCH);
 
-        Mapping(java.util.function.Consumer<HarvestedRecord> records, Model prefixes) {
-            this.records = records;
+        Mapping(java.util.function.Consumer<List<HarvestedRecord>> batches, Model prefixes) {
+            this.batches = batches;
             this.prefixes = prefixes;
         }
 
@@ -297,21 +283,92 @@ public final class DcatPageReader implements SourceKind {
             }
             var model = ModelFactory.createModelForGraph(graph);
             prefixes.getNsPrefixMap().forEach(model::setNsPrefix);
-            pending.add(model);
-            nodes.add(dataset);
+            pending.add(streamedRecord(model, model.wrapAsResource(dataset)));
             if (pending.size() >= BATCH) {
                 flush();
             }
         }
 
         void flush() {
-            var mapped = java.util.stream.IntStream.range(0, pending.size())
-                    .parallel()
-                    .mapToObj(i -> record(pending.get(i), pending.get(i).wrapAsResource(nodes.get(i))))
-                    .toList();
-            pending.clear();
-            nodes.clear();
-            mapped.forEach(records);
+            if (!pending.isEmpty()) {
+                batches.accept(pending);
+                pending = new ArrayList<>(BATCH);
+            }
+        }
+    }
+
+    /**
+     * The second pass, on a thread of its own, while the calling thread hands the records over: the
+     * cut and the mapping of the next datasets go on while the catalogue takes in the last ones.
+     * At most a few batches wait between the two.
+     */
+    private static void cutAndHand(
+            java.nio.file.Path spool,
+            DatasetCutter first,
+            Model prefixes,
+            java.util.function.Consumer<HarvestedRecord> records) {
+        var queue = new java.util.concurrent.ArrayBlockingQueue<List<HarvestedRecord>>(4);
+        List<HarvestedRecord> end = new ArrayList<>();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var producer = Thread.ofPlatform().name("comptoir-dump-cut").daemon().start(() -> {
+            try {
+                var mapping = new Mapping(batch -> put(queue, batch), prefixes);
+                var second = DatasetCutter.cutting(first, mapping::add);
+                RDFParser.source(spool)
+                        .lang(Lang.NTRIPLES)
+                        .checking(false)
+                        .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
+                        .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                            @Override
+                            public void triple(org.apache.jena.graph.Triple triple) {
+                                second.triple(triple);
+                            }
+                        });
+                second.end();
+                mapping.flush();
+            } catch (Throwable e) {
+                failure.set(e);
+            } finally {
+                try {
+                    queue.put(end);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            while (true) {
+                var batch = queue.take();
+                if (batch == end) {
+                    break;
+                }
+                batch.forEach(records);
+            }
+            producer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarvestAbortedException("lecture de l'export interrompue", e);
+        } finally {
+            if (producer.isAlive()) {
+                producer.interrupt();
+            }
+        }
+        var failed = failure.get();
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    private static void put(
+            java.util.concurrent.BlockingQueue<List<HarvestedRecord>> queue, List<HarvestedRecord> batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarvestAbortedException("lecture de l'export interrompue", e);
         }
     }
 
@@ -418,6 +475,25 @@ public final class DcatPageReader implements SourceKind {
                 .sorted(Comparator.comparing((Resource node) -> node.isAnon())
                         .thenComparing(node -> node.isURIResource() ? node.getURI() : ""))
                 .toList();
+    }
+
+    /**
+     * A record of a streamed dump: its raw payload is its own statements in N-Triples, one line
+     * each as received, far cheaper to write than pretty Turtle for every dataset of a dump.
+     */
+    private static HarvestedRecord streamedRecord(Model page, Resource dataset) {
+        var received = DatasetGraphs.extract(page, dataset);
+        var description = CanonicalDcat.of(received, dataset);
+        var node = description.wrapAsResource(dataset.asNode());
+        var raw = new StringBuilder(received.getGraph().size() * 120);
+        received.getGraph().find().forEachRemaining(t -> raw.append(
+                        org.apache.jena.riot.out.NodeFmtLib.strNT(t.getSubject()))
+                .append(' ')
+                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getPredicate()))
+                .append(' ')
+                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getObject()))
+                .append(" .\n"));
+        return new HarvestedRecord(key(node, received), description, node, raw.toString(), "application/n-triples");
     }
 
     private static HarvestedRecord record(Model page, Resource dataset) {
