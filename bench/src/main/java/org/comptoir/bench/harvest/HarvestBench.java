@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Options: {@code --root} (the repository), {@code --datasets} (100000), {@code --layouts}
  * ({@code turtle-pages,turtle-dump,ntriples-dump}), {@code --page-size} (datasets per page, 1000),
- * {@code --heap} (the application's {@code -Xmx}, 512m), {@code --profile} (a JFR recording per layout
+ * {@code --heap} (the application's {@code -Xmx}, 512m), {@code --jar} (the application, {@code
+ * web/target/comptoir.jar}), {@code --profile} (a JFR recording per layout
  * under {@code bench/target/harvest-bench/}), {@code --no-report} (leave docs/benchmarks.md alone).
  */
 public final class HarvestBench {
@@ -110,7 +111,8 @@ public final class HarvestBench {
                 var dir = work.resolve(layout + "-" + datasets);
                 deleteRecursively(dir);
                 try (var app = HarvestApplication.start(
-                        root.resolve("web/target/comptoir.jar"),
+                        Path.of(options.getOrDefault(
+                                "jar", root.resolve("web/target/comptoir.jar").toString())),
                         dir,
                         heap,
                         profile ? work.resolve(layout + ".jfr") : null)) {
