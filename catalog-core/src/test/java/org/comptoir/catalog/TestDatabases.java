@@ -25,6 +25,9 @@ public final class TestDatabases {
         config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MariaDB;DB_CLOSE_DELAY=-1");
         config.setUsername("sa");
         config.setMaximumPoolSize(4);
+        // the pools of finished tests are never closed: keep at most one connection of each open
+        config.setMinimumIdle(1);
+        config.setIdleTimeout(10_000);
         return migrated(new HikariDataSource(config), changelogs);
     }
 
@@ -62,6 +65,9 @@ public final class TestDatabases {
             throw new IllegalStateException("Could not prepare a MariaDB database for the tests", e);
         }
         config.setMaximumPoolSize(4);
+        // the pools of finished tests are never closed: keep at most one connection of each open
+        config.setMinimumIdle(1);
+        config.setIdleTimeout(10_000);
         return migrated(new HikariDataSource(config), changelogs);
     }
 
@@ -92,6 +98,8 @@ public final class TestDatabases {
         builder.addArg("--max-connections=1000");
         builder.addArg("--character-set-server=utf8mb4");
         builder.addArg("--collation-server=utf8mb4_unicode_ci");
+        // every test class opens pools of its own on the one server of this JVM: room for all of them
+        builder.addArg("--max-connections=1000");
         var configuration = builder.build();
         mariaDb = DB.newEmbeddedDB(configuration);
         mariaDb.start();

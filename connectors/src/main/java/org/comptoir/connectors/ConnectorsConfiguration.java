@@ -202,8 +202,9 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    DcatPageReader dcatApKind(PageFetcher fetcher) {
-        return new DcatPageReader(JsonLdContexts.through(fetcher));
+    DcatPageReader dcatApKind(PageFetcher fetcher, LimitsProperties limits) {
+        return new DcatPageReader(
+                JsonLdContexts.through(fetcher), limits.maxPageSize().toBytes());
     }
 
     @Bean
@@ -213,8 +214,9 @@ public class ConnectorsConfiguration {
             PageFetcher fetcher,
             PageGuard guard,
             RecordLimits limits,
-            RetryDelays delays) {
-        return new SourceKindTemplates(routes, kinds, fetcher, guard, limits, delays);
+            RetryDelays delays,
+            LimitsProperties limitsProperties) {
+        return new SourceKindTemplates(routes, kinds, fetcher, guard, limits, delays, limitsProperties);
     }
 
     @Bean

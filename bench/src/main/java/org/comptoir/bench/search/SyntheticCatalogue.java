@@ -34,7 +34,7 @@ import org.comptoir.ontologies.AuthorityTables;
  * about four datasets in ten, and a mix of statuses, access levels and personal data close to an
  * authority's estate: about two thirds are open to the public.
  */
-final class SyntheticCatalogue {
+public final class SyntheticCatalogue {
     static final String PUBLISHER_BASE = "https://bench.comptoir.example/org/";
     static final int PUBLISHERS = 40;
 
@@ -465,7 +465,7 @@ final class SyntheticCatalogue {
     private final List<String> fileTypes;
     private final List<String> licences;
 
-    SyntheticCatalogue() {
+    public SyntheticCatalogue() {
         var tables = AuthorityTables.bundled();
         themes = tables.scheme(AuthorityTables.Scheme.THEME).stream()
                 .map(AuthorityTables.Concept::iri)
@@ -510,7 +510,7 @@ final class SyntheticCatalogue {
     }
 
     /** Dataset {@code n}, version 1. */
-    Dataset dataset(int n) {
+    public Dataset dataset(int n) {
         var random = new SplittableRandom(0x5EED_C0DEL * 31 + n);
         var id = id(n);
         var subject = pick(random, SUBJECTS);

@@ -37,6 +37,12 @@ public class Datasets {
     /** Longest projection stored (bytes); a larger description is parsed when read. */
     static final int PROJECTION_MAX = 1_000_000;
 
+    /** Longest list of values sent in one {@code IN (...)}. */
+    private static final int IN_CHUNK = 500;
+
+    /** Most rows written by one multi-row {@code INSERT}. */
+    private static final int INSERT_CHUNK = 50;
+
     /** Rows from which {@link #after} decodes descriptions on every core. */
     private static final int PARALLEL_DECODE = 64;
 
@@ -75,6 +81,35 @@ public class Datasets {
                 .optional();
     }
 
+    /**
+     * The fingerprints of the datasets of a source with these keys, by key, in as few queries as
+     * the keys allow; unknown keys are left out. Reads no description.
+     */
+    public Map<String, Fingerprint> fingerprints(String sourceId, java.util.Collection<String> sourceKeys) {
+        var hashes = sourceKeys.stream().map(Datasets::sha256).distinct().toList();
+        var found = new HashMap<String, Fingerprint>();
+        for (int from = 0; from < hashes.size(); from += IN_CHUNK) {
+            var chunk = hashes.subList(from, Math.min(hashes.size(), from + IN_CHUNK));
+            var params = new java.util.ArrayList<Object>();
+            chunk.forEach(hash -> params.addAll(List.of(sourceId, hash)));
+            // pairs as rows: H2 looks a plain IN list up on the first column of the index only
+            jdbc.sql("SELECT source_key, id, version, content_hash, status FROM dataset "
+                            + "WHERE (source_id, source_key_hash) IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")")
+                    .params(params)
+                    .query(rs -> {
+                        found.put(
+                                rs.getString(1),
+                                new Fingerprint(
+                                        rs.getString(2),
+                                        rs.getLong(3),
+                                        rs.getString(4),
+                                        PublicationStatus.valueOf(rs.getString(5))));
+                    });
+        }
+        return found;
+    }
+
     /** The source keys of every dataset of a source that is not withdrawn. */
     public Set<String> keysOfSource(String sourceId) {
         return new HashSet<>(jdbc.sql("SELECT source_key FROM dataset WHERE source_id = ? AND status <> 'WITHDRAWN'")
@@ -84,6 +119,40 @@ public class Datasets {
     }
 
     public void insert(Dataset dataset, String graph, String contentHash) {
+        var values = insertValues(dataset, graph, contentHash);
+        jdbc.sql("INSERT INTO dataset (" + String.join(", ", values.keySet()) + ") VALUES ("
+                        + String.join(
+                                ", ", values.keySet().stream().map(c -> ":" + c).toList()) + ")")
+                .params(values)
+                .update();
+    }
+
+    /** A dataset to insert with its stored description and content hash, for {@link #insertAll}. */
+    public record NewRow(Dataset dataset, String graph, String contentHash) {}
+
+    /**
+     * Inserts new datasets as {@link #insert} does, several rows per statement: one round trip per
+     * few dozen datasets rather than one per dataset.
+     */
+    public void insertAll(List<NewRow> rows) {
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            List<String> columns = null;
+            var params = new java.util.ArrayList<Object>();
+            for (var row : chunk) {
+                var values = insertValues(row.dataset(), row.graph(), row.contentHash());
+                columns = columns == null ? List.copyOf(values.keySet()) : columns;
+                params.addAll(values.values());
+            }
+            var tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+            jdbc.sql("INSERT INTO dataset (" + String.join(", ", columns) + ") VALUES "
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)))
+                    .params(params)
+                    .update();
+        }
+    }
+
+    private static Map<String, Object> insertValues(Dataset dataset, String graph, String contentHash) {
         var p = dataset.provenance();
         var values = changing(dataset, graph, contentHash);
         values.put("id", dataset.id());
@@ -91,11 +160,7 @@ public class Datasets {
         values.put("source_key", p.sourceKey());
         values.put("source_key_hash", p.sourceKey() == null ? null : sha256(p.sourceKey()));
         values.put("created_at", Timestamp.from(p.createdAt()));
-        jdbc.sql("INSERT INTO dataset (" + String.join(", ", values.keySet()) + ") VALUES ("
-                        + String.join(
-                                ", ", values.keySet().stream().map(c -> ":" + c).toList()) + ")")
-                .params(values)
-                .update();
+        return values;
     }
 
     /**
@@ -163,6 +228,27 @@ public class Datasets {
                         + "payload = VALUES(payload)")
                 .params(datasetId, Timestamp.from(receivedAt), mediaType, payload)
                 .update();
+    }
+
+    /** A raw payload to keep, for {@link #saveProvenanceAll}. */
+    public record ReceivedPayload(String datasetId, Instant receivedAt, String mediaType, String payload) {}
+
+    /** Keeps several raw payloads as {@link #saveProvenance} does, several rows per statement. */
+    public void saveProvenanceAll(List<ReceivedPayload> payloads) {
+        for (int from = 0; from < payloads.size(); from += INSERT_CHUNK) {
+            var chunk = payloads.subList(from, Math.min(payloads.size(), from + INSERT_CHUNK));
+            var params = new java.util.ArrayList<Object>();
+            for (var p : chunk) {
+                params.addAll(java.util.Arrays.asList(
+                        p.datasetId(), Timestamp.from(p.receivedAt()), p.mediaType(), p.payload()));
+            }
+            jdbc.sql("INSERT INTO dataset_provenance (dataset_id, received_at, media_type, payload) VALUES "
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"))
+                            + " ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), "
+                            + "media_type = VALUES(media_type), payload = VALUES(payload)")
+                    .params(params)
+                    .update();
+        }
     }
 
     public Optional<String> provenance(String datasetId) {

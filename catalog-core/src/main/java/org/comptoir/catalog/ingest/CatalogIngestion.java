@@ -1,10 +1,15 @@
 package org.comptoir.catalog.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -12,6 +17,7 @@ import org.comptoir.catalog.dataset.Dataset;
 import org.comptoir.catalog.dataset.DatasetChanged;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.dataset.DescriptionCheck;
+import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.dataset.Governance;
 import org.comptoir.catalog.dataset.InvalidDatasetException;
 import org.comptoir.catalog.dataset.Provenance;
@@ -77,6 +83,282 @@ public class CatalogIngestion {
     }
 
     /**
+     * Takes in a batch of records, in order, with the outcomes, events, identity decisions and
+     * failures {@link #ingest} would give each one after the other, but at a fraction of the cost:
+     * the fingerprints of the whole batch are read in one query and an unchanged record is skipped
+     * without parsing what is stored nor writing anything; the descriptions of the others are
+     * mapped and validated on every core; the new and changed ones are written in one transaction,
+     * new rows several per statement. A record that fails validation fails alone. A record that
+     * needs to be looked at with what came before it written (one whose identity keys name a
+     * dataset of the source, one whose dataset a harvest withdrew, a key met twice) goes through
+     * {@link #ingest} alone, the records before it written first; and when the batch's transaction
+     * fails (a concurrent change, a database error), each of its records is taken in again alone,
+     * so that a failure stays the record's own.
+     *
+     * @param run the run; {@link IngestRun#seenInRun()} tells the records taken in before this batch
+     * @return one result per record, in the records' order
+     */
+    public List<IngestResult> ingestAll(IngestRun run, List<HarvestedRecord> records, Governance defaults) {
+        var hashes = records.parallelStream()
+                .map(record -> {
+                    try {
+                        return DatasetGraphs.contentHash(record.description());
+                    } catch (RuntimeException e) {
+                        return null; // ingest alone says what is wrong
+                    }
+                })
+                .toList();
+        var results = new IngestResult[records.size()];
+        int from = 0;
+        while (from < records.size()) {
+            from = segment(run, records, hashes, from, defaults, results);
+        }
+        return List.of(results);
+    }
+
+    /** What a record of a batch needs. */
+    private enum Plan {
+        UNCHANGED,
+        NEW,
+        CHANGED,
+        ALONE
+    }
+
+    /** A record of a batch mapped and checked, ready to be written (or failed). */
+    private record Prepared(
+            int index,
+            Plan plan,
+            HarvestedRecord record,
+            String hash,
+            StoredDataset existing,
+            Dataset dataset,
+            String stored,
+            Map<String, IdentityKey> keys,
+            Instant now,
+            List<FieldProblem> problems,
+            RuntimeException error) {}
+
+    /**
+     * Takes in records from {@code from} on, until one that must go alone (taken in too) or the
+     * end; returns where to go on.
+     */
+    private int segment(
+            IngestRun run,
+            List<HarvestedRecord> records,
+            List<String> hashes,
+            int from,
+            Governance defaults,
+            IngestResult[] results) {
+        var rest = records.subList(from, records.size());
+        var prints = datasets.fingerprints(
+                run.sourceId(), rest.stream().map(HarvestedRecord::sourceKey).toList());
+        var plans = new Plan[rest.size()];
+        var keys = new HashSet<String>();
+        var toRead = new ArrayList<String>();
+        for (int i = 0; i < rest.size(); i++) {
+            var record = rest.get(i);
+            var hash = hashes.get(from + i);
+            var print = prints.get(record.sourceKey());
+            if (hash == null || !keys.add(record.sourceKey())) {
+                plans[i] = Plan.ALONE;
+            } else if (print == null) {
+                plans[i] = Plan.NEW;
+            } else if (print.status() == PublicationStatus.WITHDRAWN) {
+                plans[i] = Plan.ALONE;
+            } else if (hash.equals(print.contentHash())) {
+                plans[i] = Plan.UNCHANGED;
+            } else {
+                plans[i] = Plan.CHANGED;
+                toRead.add(print.datasetId());
+            }
+        }
+        var existing = new HashMap<String, StoredDataset>();
+        datasets.findAll(toRead).forEach(stored -> existing.put(stored.dataset().id(), stored));
+        var prepared = IntStream.range(0, rest.size())
+                .parallel()
+                .mapToObj(i -> switch (plans[i]) {
+                    case NEW ->
+                        prepare(run.sourceId(), from + i, Plan.NEW, rest.get(i), hashes.get(from + i), null, defaults);
+                    case CHANGED -> {
+                        var stored =
+                                existing.get(prints.get(rest.get(i).sourceKey()).datasetId());
+                        yield stored == null
+                                ? null
+                                : prepare(
+                                        run.sourceId(),
+                                        from + i,
+                                        Plan.CHANGED,
+                                        rest.get(i),
+                                        hashes.get(from + i),
+                                        stored,
+                                        defaults);
+                    }
+                    default -> null;
+                })
+                .toList();
+        var newKeys = new HashSet<String>();
+        prepared.stream()
+                .filter(p -> p != null && p.plan() == Plan.NEW && p.keys() != null)
+                .forEach(p -> newKeys.addAll(p.keys().keySet()));
+        var holders = identities.holders(run.sourceId(), newKeys);
+        var pending = new ArrayList<Prepared>();
+        var pendingKeys = new HashSet<String>();
+        for (int i = 0; i < rest.size(); i++) {
+            int index = from + i;
+            var record = rest.get(i);
+            var p = prepared.get(i);
+            var plan = plans[i];
+            if ((plan == Plan.NEW || plan == Plan.CHANGED) && p == null) {
+                plan = Plan.ALONE; // changed meanwhile: read it again
+            }
+            if (plan == Plan.NEW
+                    && p.keys() != null
+                    && p.keys().keySet().stream().anyMatch(k -> holders.containsKey(k) || pendingKeys.contains(k))) {
+                plan = Plan.ALONE; // its keys may name a dataset: reconcile it as ingest does
+            }
+            switch (plan) {
+                case UNCHANGED ->
+                    results[index] = new IngestResult(
+                            record.sourceKey(),
+                            new IngestOutcome(
+                                    IngestOutcome.Kind.UNCHANGED,
+                                    prints.get(record.sourceKey()).datasetId(),
+                                    List.of()),
+                            null);
+                case ALONE -> {
+                    flush(run, records, pending, defaults, results);
+                    results[index] = alone(run, records, index, defaults);
+                    return index + 1;
+                }
+                default -> {
+                    if (p.error() != null) {
+                        results[index] = new IngestResult(record.sourceKey(), null, p.error());
+                    } else if (!p.problems().isEmpty()) {
+                        results[index] = new IngestResult(record.sourceKey(), IngestOutcome.failed(p.problems()), null);
+                    } else {
+                        pending.add(p);
+                        pendingKeys.addAll(p.keys().keySet());
+                    }
+                }
+            }
+        }
+        flush(run, records, pending, defaults, results);
+        return records.size();
+    }
+
+    /** Maps and checks one record of a batch, as {@link #attempt} does, on any thread. */
+    private Prepared prepare(
+            String sourceId,
+            int index,
+            Plan plan,
+            HarvestedRecord record,
+            String hash,
+            StoredDataset existing,
+            Governance defaults) {
+        try {
+            var now = clock.instant();
+            var built = build(
+                    record,
+                    existing == null
+                            ? UUID.randomUUID().toString()
+                            : existing.dataset().id());
+            var dataset = dataset(sourceId, record, built, existing, null, defaults, now);
+            var description = DatasetRdf.describe(dataset, built.graph());
+            var problems = DescriptionCheck.problems(description, built.node());
+            var stored = problems.isEmpty() ? DatasetGraphs.toNTriples(description) : null;
+            return new Prepared(
+                    index, plan, record, hash, existing, dataset, stored, built.keys(), now, problems, null);
+        } catch (RuntimeException e) {
+            return new Prepared(index, plan, record, hash, existing, null, null, null, null, List.of(), e);
+        }
+    }
+
+    /**
+     * Writes the prepared records in one transaction; when it fails, takes each in again alone.
+     */
+    private void flush(
+            IngestRun run,
+            List<HarvestedRecord> records,
+            List<Prepared> pending,
+            Governance defaults,
+            IngestResult[] results) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> write(run, pending));
+            for (var p : pending) {
+                var kind = p.plan() == Plan.NEW ? IngestOutcome.Kind.ADDED : IngestOutcome.Kind.UPDATED;
+                results[p.index()] = new IngestResult(
+                        p.record().sourceKey(),
+                        new IngestOutcome(kind, p.dataset().id(), List.of()),
+                        null);
+            }
+        } catch (RuntimeException e) {
+            // a concurrent change or a record the store refuses: each record alone, as ingest would
+            for (var p : pending) {
+                results[p.index()] = alone(run, records, p.index(), defaults);
+            }
+        }
+        pending.clear();
+    }
+
+    private void write(IngestRun run, List<Prepared> pending) {
+        var sourceId = run.sourceId();
+        var rows = new ArrayList<Datasets.NewRow>();
+        var payloads = new ArrayList<Datasets.ReceivedPayload>();
+        for (var p : pending) {
+            if (p.plan() == Plan.NEW) {
+                rows.add(new Datasets.NewRow(p.dataset(), p.stored(), p.hash()));
+            }
+        }
+        datasets.insertAll(rows);
+        for (var p : pending) {
+            var id = p.dataset().id();
+            if (p.plan() == Plan.NEW) {
+                identities.replace(id, sourceId, p.keys(), false);
+            } else {
+                var previous = p.existing().dataset().version();
+                if (!datasets.update(p.dataset(), p.stored(), p.hash(), previous)) {
+                    throw new StaleDatasetException(id, previous, previous + 1);
+                }
+                identities.replace(id, sourceId, p.keys(), true);
+                withdrawals.present(id);
+            }
+            if (p.record().rawPayload() != null) {
+                payloads.add(new Datasets.ReceivedPayload(
+                        id, p.now(), p.record().mediaType(), p.record().rawPayload()));
+            }
+        }
+        datasets.saveProvenanceAll(payloads);
+        for (var p : pending) {
+            events.publishEvent(new DatasetChanged(
+                    p.dataset().id(),
+                    p.dataset().version(),
+                    p.plan() == Plan.NEW ? DatasetChanged.Change.CREATED : DatasetChanged.Change.UPDATED,
+                    "harvest:" + sourceId));
+        }
+    }
+
+    /** One record of a batch through {@link #ingest}, with the records before it as seen in the run. */
+    private IngestResult alone(IngestRun run, List<HarvestedRecord> records, int index, Governance defaults) {
+        var record = records.get(index);
+        var before = new HashSet<String>();
+        for (int i = 0; i < index; i++) {
+            before.add(records.get(i).sourceKey());
+        }
+        var scope = new IngestRun(
+                run.sourceId(),
+                run.runId(),
+                key -> before.contains(key) || run.seenInRun().test(key));
+        try {
+            return new IngestResult(record.sourceKey(), ingest(scope, record, defaults), null);
+        } catch (RuntimeException e) {
+            return new IngestResult(record.sourceKey(), null, e);
+        }
+    }
+
+    /**
      * Ends a complete run of a source: the datasets it listed are present; those it did not are
      * withdrawn (never deleted) once their grace is over, or held for a person when they are too
      * many. Datasets taken in before identity keys were kept get theirs here.
@@ -121,18 +403,9 @@ public class CatalogIngestion {
             ambiguous = match.ambiguous();
         }
         var id = built.id();
-        var read = built.read();
-        var governance = read.governance(governanceBase(existing, restore, defaults));
         var now = clock.instant();
-        var provenance = existing == null
-                ? new Provenance(sourceId, record.sourceKey(), now, now)
-                : new Provenance(
-                        sourceId,
-                        record.sourceKey(),
-                        existing.dataset().provenance().createdAt(),
-                        now);
-        var version = existing == null ? 1 : existing.dataset().version() + 1;
-        var dataset = new Dataset(id, version, read.kind(), read.description(), governance, provenance);
+        var dataset = dataset(sourceId, record, built, existing, restore, defaults, now);
+        var version = dataset.version();
         var description = DatasetRdf.describe(dataset, built.graph());
         try {
             DescriptionCheck.check(description, built.node());
@@ -204,6 +477,28 @@ public class CatalogIngestion {
         var resource = graph.getResource(node.getURI());
         var read = DatasetRdf.read(resource);
         return new Built(id, graph, resource, read, IdentityKeys.of(read.description(), resource));
+    }
+
+    /** The dataset a record makes of {@code existing} (or of nothing, for a new one). */
+    private static Dataset dataset(
+            String sourceId,
+            HarvestedRecord record,
+            Built built,
+            StoredDataset existing,
+            PublicationStatus restore,
+            Governance defaults,
+            Instant now) {
+        var read = built.read();
+        var governance = read.governance(governanceBase(existing, restore, defaults));
+        var provenance = existing == null
+                ? new Provenance(sourceId, record.sourceKey(), now, now)
+                : new Provenance(
+                        sourceId,
+                        record.sourceKey(),
+                        existing.dataset().provenance().createdAt(),
+                        now);
+        var version = existing == null ? 1 : existing.dataset().version() + 1;
+        return new Dataset(built.id(), version, read.kind(), read.description(), governance, provenance);
     }
 
     /** The status to give back to a dataset a harvest withdrew, or null (a person's withdrawal stands). */

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class DatasetIdentities {
     private static final int MAX_TEXT = 2000;
+    /** Most pairs asked for in one query. */
+    private static final int IN_CHUNK = 500;
 
     private final JdbcClient jdbc;
 
@@ -67,20 +69,26 @@ public class DatasetIdentities {
                 .update();
     }
 
-    /** For each of these key hashes known in the source, the datasets that hold it. */
+    /**
+     * For each of these key hashes known in the source, the datasets that hold it. The pairs are
+     * asked for as rows ({@code (source_id, key_hash) IN ((?, ?), ...)}): H2 looks a plain {@code IN}
+     * list up on the first column of the index only, and would read every key of the source.
+     */
     Map<String, Set<String>> holders(String sourceId, Collection<String> hashes) {
         var holders = new HashMap<String, Set<String>>();
-        if (hashes.isEmpty()) {
-            return holders;
+        var all = List.copyOf(hashes);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            var chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            var params = new ArrayList<Object>();
+            chunk.forEach(hash -> params.addAll(List.of(sourceId, hash)));
+            jdbc.sql("SELECT key_hash, dataset_id FROM dataset_identity WHERE (source_id, key_hash) IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")")
+                    .params(params)
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .list()
+                    .forEach(e -> holders.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>())
+                            .add(e.getValue()));
         }
-        jdbc.sql(
-                        "SELECT key_hash, dataset_id FROM dataset_identity WHERE source_id = :source AND key_hash IN (:hashes)")
-                .param("source", sourceId)
-                .param("hashes", hashes)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list()
-                .forEach(e -> holders.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>())
-                        .add(e.getValue()));
         return holders;
     }
 

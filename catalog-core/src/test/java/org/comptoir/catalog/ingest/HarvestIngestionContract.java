@@ -57,7 +57,17 @@ public abstract class HarvestIngestionContract {
     private CatalogIngestion ingestion;
     private int runs;
 
+    private final List<Object> published = new ArrayList<>();
+
     protected abstract DataSource dataSource();
+
+    /**
+     * How many records a run hands to the catalogue at once: 0 for one by one ({@link
+     * CatalogIngestion#ingest}), else batches of that size ({@link CatalogIngestion#ingestAll}).
+     */
+    protected int batchSize() {
+        return 0;
+    }
 
     @BeforeEach
     void setUp() {
@@ -410,11 +420,94 @@ public abstract class HarvestIngestionContract {
         assertThat(datasets.count()).isEqualTo(3);
     }
 
+    // --- what a run writes ---
+
+    @Test
+    void writesNothingForAnUnchangedReharvest() {
+        var ids = harvest(catalogue(12)).ids();
+        var before = rows();
+        var provenanceBefore = jdbc.sql("SELECT dataset_id, received_at FROM dataset_provenance ORDER BY dataset_id")
+                .query((rs, n) -> rs.getString(1) + "@" + rs.getTimestamp(2))
+                .list();
+        published.clear();
+        clock.advance(Duration.ofHours(1));
+
+        var again = harvest(catalogue(12));
+
+        assertThat(again.outcomes().values())
+                .extracting(IngestOutcome::kind)
+                .containsOnly(IngestOutcome.Kind.UNCHANGED);
+        assertThat(again.ids()).isEqualTo(ids);
+        assertThat(rows()).as("versions and update times").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT dataset_id, received_at FROM dataset_provenance ORDER BY dataset_id")
+                        .query((rs, n) -> rs.getString(1) + "@" + rs.getTimestamp(2))
+                        .list())
+                .as("the raw payloads are not written again")
+                .isEqualTo(provenanceBefore);
+        assertThat(published)
+                .as("no change event, so nothing for the search outbox")
+                .isEmpty();
+    }
+
+    @Test
+    void storesTheOtherRecordsOfARunAndReportsTheInvalidOneWithItsKey() {
+        var records = catalogue(9);
+        var invalid = HUB + "datasets/sans-titre";
+        records.put(invalid, record(invalid, "<%s> a dcat:Dataset ; dct:description \"Pas de titre.\"@fr ."));
+        var tail = new LinkedHashMap<String, HarvestedRecord>();
+        tail.put(key(20), dataset(key(20), "Jeu 20", landing(20), download(20)));
+        records.putAll(tail);
+
+        var run = harvest(records);
+
+        assertThat(run.outcomes().get(invalid).kind()).isEqualTo(IngestOutcome.Kind.FAILED);
+        assertThat(run.outcomes().get(invalid).problems())
+                .extracting(org.comptoir.catalog.dataset.FieldProblem::field)
+                .contains("title");
+        assertThat(run.outcomes().entrySet())
+                .filteredOn(e -> !e.getKey().equals(invalid))
+                .extracting(e -> e.getValue().kind())
+                .containsOnly(IngestOutcome.Kind.ADDED);
+        assertThat(datasets.count()).isEqualTo(10);
+        assertThat(datasets.findBySourceKey(SOURCE, invalid)).isEmpty();
+        assertThat(published).hasSize(10);
+    }
+
+    @Test
+    void updatesAChangedRecordBesideUnchangedOnesAndKeepsItsIdentity() {
+        var ids = harvest(catalogue(7)).ids();
+        var changed = catalogue(7);
+        changed.put(key(4), dataset(key(4), "Jeu 4, corrigé", landing(4), download(4)));
+        published.clear();
+
+        var run = harvest(changed);
+
+        assertThat(run.outcomes().get(key(4)).kind()).isEqualTo(IngestOutcome.Kind.UPDATED);
+        assertThat(run.outcomes().get(key(4)).datasetId()).isEqualTo(ids.get(key(4)));
+        assertThat(run.outcomes().entrySet())
+                .filteredOn(e -> !e.getKey().equals(key(4)))
+                .extracting(e -> e.getValue().kind())
+                .containsOnly(IngestOutcome.Kind.UNCHANGED);
+        assertThat(title(ids.get(key(4)))).isEqualTo("Jeu 4, corrigé");
+        assertThat(datasets.find(ids.get(key(4))).orElseThrow().dataset().version())
+                .isEqualTo(2);
+        assertThat(datasets.provenance(ids.get(key(4))))
+                .hasValueSatisfying(raw -> assertThat(raw).contains("corrigé"));
+        assertThat(published).hasSize(1);
+    }
+
     // --- helpers ---
+
+    /** Every dataset's id, version and update time. */
+    private List<String> rows() {
+        return jdbc.sql("SELECT id, version, updated_at FROM dataset ORDER BY id")
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getTimestamp(3))
+                .list();
+    }
 
     private void configure(WithdrawalProperties properties) {
         withdrawals = new HarvestWithdrawals(datasets, jdbc, transactions(), e -> {}, clock, properties);
-        ingestion = new CatalogIngestion(datasets, identities, withdrawals, transactions(), e -> {}, clock);
+        ingestion = new CatalogIngestion(datasets, identities, withdrawals, transactions(), published::add, clock);
     }
 
     private TransactionTemplate transactions() {
@@ -427,10 +520,24 @@ public abstract class HarvestIngestionContract {
         var seen = new HashSet<String>();
         var outcomes = new LinkedHashMap<String, IngestOutcome>();
         var scope = new IngestRun(SOURCE, runId, seen::contains);
-        records.forEach((key, record) -> {
-            seen.add(key);
-            outcomes.put(key, ingestion.ingest(scope, record, openGovernance()));
-        });
+        if (batchSize() > 0) {
+            var all = List.copyOf(records.values());
+            for (int from = 0; from < all.size(); from += batchSize()) {
+                var batch = all.subList(from, Math.min(all.size(), from + batchSize()));
+                for (var result : ingestion.ingestAll(scope, batch, openGovernance())) {
+                    if (result.failure() != null) {
+                        throw result.failure();
+                    }
+                    outcomes.put(result.sourceKey(), result.outcome());
+                }
+                batch.forEach(record -> seen.add(record.sourceKey()));
+            }
+        } else {
+            records.forEach((key, record) -> {
+                seen.add(key);
+                outcomes.put(key, ingestion.ingest(scope, record, openGovernance()));
+            });
+        }
         return new Harvest(runId, outcomes, ingestion.completeRun(SOURCE, runId, Set.copyOf(seen)));
     }
 

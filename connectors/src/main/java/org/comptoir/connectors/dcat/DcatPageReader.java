@@ -59,7 +59,12 @@ public final class DcatPageReader implements SourceKind {
             "binary/octet-stream",
             "application/x-download");
 
+    private static final Set<Lang> STREAMED = Set.of(Lang.TURTLE, Lang.NTRIPLES, Lang.NQUADS);
+    /** Datasets a stream keeps open at once while cutting (ADR 0018). */
+    static final int WINDOW = 256;
+
     private final JsonLdContexts contexts;
+    private final long inMemoryMax;
 
     /** A reader that loads no remote JSON-LD context. */
     public DcatPageReader() {
@@ -68,7 +73,16 @@ public final class DcatPageReader implements SourceKind {
 
     /** A reader that loads the remote JSON-LD contexts a page names through {@code contexts} only. */
     public DcatPageReader(JsonLdContexts contexts) {
+        this(contexts, 64L * 1024 * 1024);
+    }
+
+    /**
+     * @param inMemoryMax the largest stream read whole when its triples are too scattered to be cut
+     *     with bounded memory (the page size limit)
+     */
+    public DcatPageReader(JsonLdContexts contexts, long inMemoryMax) {
         this.contexts = contexts;
+        this.inMemoryMax = inMemoryMax;
     }
 
     /**
@@ -98,6 +112,264 @@ public final class DcatPageReader implements SourceKind {
             records.add(record(model, dataset));
         }
         return new SourcePage(records, next(model, pageUrl), totalItems(model));
+    }
+
+    /** Turtle, N-Triples and N-Quads pages are read as streams; other syntaxes are held whole. */
+    @Override
+    public boolean streams(String contentType, String pageUrl) {
+        var mediaType = mediaType(contentType);
+        var lang = mediaType == null || UNINFORMATIVE.contains(mediaType)
+                ? RDFLanguages.pathnameToLang(path(pageUrl))
+                : RDFLanguages.contentTypeToLang(mediaType);
+        return lang != null && STREAMED.contains(lang);
+    }
+
+    /**
+     * Reads a page as a stream and cuts it into one record per dataset with bounded memory (ADR
+     * 0018): a first pass parses the body as it arrives, copies its triples to a temporary
+     * N-Triples file and learns how they are ordered; only when the whole body has been read and
+     * checked does a second pass over that file hand the records over, a few dozen at a time mapped
+     * on every core. A body cut short or refused by a guard therefore gives no record at all. A dump
+     * whose triples are too scattered to be cut that way is read whole when it is no larger than
+     * {@code inMemoryMax} bytes, and refused otherwise.
+     */
+    @Override
+    public SourcePage stream(
+            java.io.InputStream body,
+            String contentType,
+            String pageUrl,
+            java.util.function.Consumer<HarvestedRecord> records)
+            throws java.io.IOException {
+        var lang = language(mediaType(contentType), pageUrl, new byte[0]);
+        var spool = java.nio.file.Files.createTempFile("comptoir-dump-", ".nt");
+        try {
+            var first = DatasetCutter.learning(WINDOW, Math.max(1_000, inMemoryMax / 100));
+            var paging = ModelFactory.createDefaultModel();
+            var prefixes = ModelFactory.createDefaultModel();
+            long triples;
+            try (var out = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(spool), StandardCharsets.UTF_8),
+                    1 << 16)) {
+                var spooling = new Spooling(out, first, paging.getGraph(), prefixes);
+                try {
+                    RDFParser.source(body)
+                            .lang(lang)
+                            .base(pageUrl)
+                            .errorHandler(LENIENT)
+                            .parse(spooling);
+                } catch (RuntimeException e) {
+                    rethrowGuard(e);
+                    throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(deepestMessage(e)), e);
+                }
+                triples = spooling.count;
+            }
+            if (triples == 0) {
+                throw unreadable(pageUrl, "la page ne contient aucun triplet (" + lang.getLabel() + ")");
+            }
+            first.end();
+            if (!first.cuttable()) {
+                if (java.nio.file.Files.size(spool) > inMemoryMax) {
+                    throw unreadable(
+                            pageUrl,
+                            "ses triplets ne sont pas rangés jeu de données par jeu de données (" + first.reason()
+                                    + ") et l'export dépasse " + inMemoryMax
+                                    + " octets, la taille qu'on peut lire en mémoire (comptoir.harvest.limits.max-page-size)");
+                }
+                var model = spooled(spool);
+                prefixes.getNsPrefixMap().forEach(model::setNsPrefix);
+                for (var dataset : datasets(model)) {
+                    records.accept(record(model, dataset));
+                }
+            } else {
+                cutAndHand(spool, first, prefixes, records);
+            }
+            return new SourcePage(List.of(), next(paging, pageUrl), totalItems(paging));
+        } finally {
+            java.nio.file.Files.deleteIfExists(spool);
+        }
+    }
+
+    private static Model spooled(java.nio.file.Path spool) {
+        var model = ModelFactory.createDefaultModel();
+        RDFParser.source(spool)
+                .lang(Lang.NTRIPLES)
+                .checking(false)
+                .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
+                .parse(model);
+        return model;
+    }
+
+    /** A refusal of a guard, or a network failure, that the parser wrapped: thrown as itself. */
+    private static void rethrowGuard(RuntimeException e) throws java.io.IOException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.comptoir.connectors.ConnectorException refused) {
+                throw refused;
+            }
+            if (cause instanceof java.io.IOException io) {
+                throw io;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+    }
+
+    /** The first pass's sink: copies each triple to the spool, learns their order, keeps the paging. */
+    private static final class Spooling extends org.apache.jena.riot.system.StreamRDFBase {
+        private final java.io.Writer out;
+        private final DatasetCutter cutter;
+        private final org.apache.jena.graph.Graph paging;
+        private final Model prefixes;
+        private final StringBuilder line = new StringBuilder(256);
+        long count;
+
+        Spooling(java.io.Writer out, DatasetCutter cutter, org.apache.jena.graph.Graph paging, Model prefixes) {
+            this.out = out;
+            this.cutter = cutter;
+            this.paging = paging;
+            this.prefixes = prefixes;
+        }
+
+        @Override
+        public void triple(org.apache.jena.graph.Triple triple) {
+            count++;
+            line.setLength(0);
+            line.append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getSubject()))
+                    .append(' ')
+                    .append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getPredicate()))
+                    .append(' ')
+                    .append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getObject()))
+                    .append(" .\n");
+            try {
+                out.append(line);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (triple.getPredicate().getURI().startsWith(Hydra.NS)) {
+                paging.add(triple);
+            }
+            cutter.triple(triple);
+        }
+
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad quad) {
+            triple(quad.asTriple());
+        }
+
+        @Override
+        public void prefix(String prefix, String iri) {
+            if (!prefix.isEmpty()) {
+                prefixes.setNsPrefix(prefix, iri);
+            }
+        }
+    }
+
+    /** Maps the cut datasets to records, handed over a few dozen at a time, in order. */
+    private static final class Mapping {
+        private static final int BATCH = 64;
+        private final java.util.function.Consumer<List<HarvestedRecord>> batches;
+        private final Model prefixes;
+        private List<HarvestedRecord> pending = new ArrayList<>(BATCH);
+
+        Mapping(java.util.function.Consumer<List<HarvestedRecord>> batches, Model prefixes) {
+            this.batches = batches;
+            this.prefixes = prefixes;
+        }
+
+        void add(org.apache.jena.graph.Node dataset, org.apache.jena.graph.Graph graph) {
+            if (!graph.find(dataset, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY)
+                    .hasNext()) {
+                return;
+            }
+            var model = ModelFactory.createModelForGraph(graph);
+            prefixes.getNsPrefixMap().forEach(model::setNsPrefix);
+            pending.add(streamedRecord(model, model.wrapAsResource(dataset)));
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                batches.accept(pending);
+                pending = new ArrayList<>(BATCH);
+            }
+        }
+    }
+
+    /**
+     * The second pass, on a thread of its own, while the calling thread hands the records over: the
+     * cut and the mapping of the next datasets go on while the catalogue takes in the last ones.
+     * At most a few batches wait between the two.
+     */
+    private static void cutAndHand(
+            java.nio.file.Path spool,
+            DatasetCutter first,
+            Model prefixes,
+            java.util.function.Consumer<HarvestedRecord> records) {
+        var queue = new java.util.concurrent.ArrayBlockingQueue<List<HarvestedRecord>>(4);
+        List<HarvestedRecord> end = new ArrayList<>();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var producer = Thread.ofPlatform().name("comptoir-dump-cut").daemon().start(() -> {
+            try {
+                var mapping = new Mapping(batch -> put(queue, batch), prefixes);
+                var second = DatasetCutter.cutting(first, mapping::add);
+                RDFParser.source(spool)
+                        .lang(Lang.NTRIPLES)
+                        .checking(false)
+                        .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
+                        .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                            @Override
+                            public void triple(org.apache.jena.graph.Triple triple) {
+                                second.triple(triple);
+                            }
+                        });
+                second.end();
+                mapping.flush();
+            } catch (Throwable e) {
+                failure.set(e);
+            } finally {
+                try {
+                    queue.put(end);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            while (true) {
+                var batch = queue.take();
+                if (batch == end) {
+                    break;
+                }
+                batch.forEach(records);
+            }
+            producer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarvestAbortedException("lecture de l'export interrompue", e);
+        } finally {
+            if (producer.isAlive()) {
+                producer.interrupt();
+            }
+        }
+        var failed = failure.get();
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    private static void put(
+            java.util.concurrent.BlockingQueue<List<HarvestedRecord>> queue, List<HarvestedRecord> batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarvestAbortedException("lecture de l'export interrompue", e);
+        }
     }
 
     Model parse(byte[] body, String contentType, String pageUrl) {
@@ -203,6 +475,25 @@ public final class DcatPageReader implements SourceKind {
                 .sorted(Comparator.comparing((Resource node) -> node.isAnon())
                         .thenComparing(node -> node.isURIResource() ? node.getURI() : ""))
                 .toList();
+    }
+
+    /**
+     * A record of a streamed dump: its raw payload is its own statements in N-Triples, one line
+     * each as received, far cheaper to write than pretty Turtle for every dataset of a dump.
+     */
+    private static HarvestedRecord streamedRecord(Model page, Resource dataset) {
+        var received = DatasetGraphs.extract(page, dataset);
+        var description = CanonicalDcat.of(received, dataset);
+        var node = description.wrapAsResource(dataset.asNode());
+        var raw = new StringBuilder(received.getGraph().size() * 120);
+        received.getGraph().find().forEachRemaining(t -> raw.append(
+                        org.apache.jena.riot.out.NodeFmtLib.strNT(t.getSubject()))
+                .append(' ')
+                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getPredicate()))
+                .append(' ')
+                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getObject()))
+                .append(" .\n"));
+        return new HarvestedRecord(key(node, received), description, node, raw.toString(), "application/n-triples");
     }
 
     private static HarvestedRecord record(Model page, Resource dataset) {

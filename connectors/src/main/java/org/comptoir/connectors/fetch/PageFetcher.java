@@ -160,12 +160,7 @@ public final class PageFetcher implements AutoCloseable {
 
     private FetchedPage execute(HttpUriRequestBase request, String url, Map<String, String> headers)
             throws IOException {
-        headers.forEach((name, value) -> {
-            var lower = name.toLowerCase(Locale.ROOT);
-            if (value != null && !NOT_SENT.contains(lower)) {
-                request.setHeader(new BasicHeader(name, value, !HARMLESS.contains(lower)));
-            }
-        });
+        setHeaders(request, headers);
         return client.execute(request, response -> {
             try {
                 refuseCredentialRedirect(request, url, response);
@@ -174,6 +169,16 @@ public final class PageFetcher implements AutoCloseable {
                 // Dropping the connection, rather than reading the rest of an answer we refuse
                 request.cancel();
                 throw e;
+            }
+        });
+    }
+
+    /** Sets the request's headers, every one not known as harmless marked sensitive (a credential). */
+    private static void setHeaders(HttpUriRequestBase request, Map<String, String> headers) {
+        headers.forEach((name, value) -> {
+            var lower = name.toLowerCase(Locale.ROOT);
+            if (value != null && !NOT_SENT.contains(lower)) {
+                request.setHeader(new BasicHeader(name, value, !HARMLESS.contains(lower)));
             }
         });
     }
@@ -214,7 +219,50 @@ public final class PageFetcher implements AutoCloseable {
         return scheme + "://" + host + ":" + port;
     }
 
-    private FetchedPage read(String url, ClassicHttpResponse response) throws IOException {
+    /** What reads an answer's body as a stream, within {@link #fetchStream}. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /**
+         * @param contentType the answer's {@code Content-Type}, or null
+         * @param body the body, decompressed; reading it past the limit throws {@link
+         *     PageRefusedException}, and a body that stops short throws {@link TruncatedBodyException}
+         */
+        T read(String contentType, InputStream body) throws IOException;
+    }
+
+    /**
+     * Fetches {@code url} as {@link #fetch} does, but hands the body to {@code reader} as a stream
+     * instead of holding it: the limit ({@code maxBytes}, which may be larger than the page limit)
+     * is counted as the reader reads, after decompression, and an answer shorter than announced, or
+     * cut by the network, fails the read at its end.
+     */
+    public <T> T fetchStream(String url, Map<String, String> headers, long maxBytes, BodyReader<T> reader)
+            throws IOException {
+        var request = new HttpGet(uri(url));
+        setHeaders(request, headers);
+        return client.execute(request, response -> {
+            try {
+                refuseCredentialRedirect(request, url, response);
+                failUnlessSuccess(url, response);
+                var entity = response.getEntity();
+                if (entity == null) {
+                    return reader.read(null, InputStream.nullInputStream());
+                }
+                long announced = entity.getContentLength();
+                if (announced > maxBytes) {
+                    throw tooLarge(url, maxBytes, "la source annonce " + announced + " octets");
+                }
+                try (var body = new CappedBody(url, entity.getContent(), announced, maxBytes)) {
+                    return reader.read(entity.getContentType(), body);
+                }
+            } catch (IOException | RuntimeException e) {
+                request.cancel();
+                throw e;
+            }
+        });
+    }
+
+    private void failUnlessSuccess(String url, ClassicHttpResponse response) throws SourceAnswerException {
         int status = response.getCode();
         if (status < 200 || status >= 300) {
             var location = response.getFirstHeader(HttpHeaders.LOCATION);
@@ -225,6 +273,60 @@ public final class PageFetcher implements AutoCloseable {
                     location == null ? null : location.getValue(),
                     retryAfter(response));
         }
+    }
+
+    /** A body read within a limit, refused past it, and checked for truncation at its end. */
+    private final class CappedBody extends java.io.FilterInputStream {
+        private final String url;
+        private final long announced;
+        private final long max;
+        private long received;
+
+        CappedBody(String url, InputStream in, long announced, long max) {
+            super(in);
+            this.url = url;
+            this.announced = announced;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            var one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (java.net.SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new TruncatedBodyException(url, announced, received, e);
+            }
+            if (n < 0) {
+                if (announced >= 0 && received != announced) {
+                    throw new TruncatedBodyException(url, announced, received, null);
+                }
+                return n;
+            }
+            received += n;
+            if (received > max) {
+                throw tooLarge(url, max, "lecture arrêtée après " + max + " octets");
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
+        }
+    }
+
+    private FetchedPage read(String url, ClassicHttpResponse response) throws IOException {
+        failUnlessSuccess(url, response);
         var entity = response.getEntity();
         if (entity == null) {
             return new FetchedPage(url, null, new byte[0]);
@@ -270,6 +372,14 @@ public final class PageFetcher implements AutoCloseable {
     private PageRefusedException tooLarge(String url, String detail) {
         return new PageRefusedException("la page " + url + " dépasse la taille maximale d'une page ("
                 + megabytes(maxBytes) + ", comptoir.harvest.limits.max-page-size) : " + detail);
+    }
+
+    private PageRefusedException tooLarge(String url, long max, String detail) {
+        if (max == maxBytes) {
+            return tooLarge(url, detail);
+        }
+        return new PageRefusedException("la page " + url + " dépasse la taille maximale d'un export lu en flux ("
+                + megabytes(max) + ", comptoir.harvest.limits.max-dump-size) : " + detail);
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date, or null when absent or unreadable. */

@@ -90,6 +90,109 @@ public final class PageGuard {
         }
     }
 
+    /**
+     * Checks a page read as a stream, as {@link #check} checks a whole one, as far as a stream
+     * allows: its type and its first bytes (an HTML page) before any parser sees it, then its text,
+     * decoded strictly in its charset as the parser reads it; the returned stream fails with a
+     * {@link PageRefusedException} at the first byte that does not decode. The XML prolog and JSON
+     * checks need the whole page: a kind streams only syntaxes that have neither (Turtle, N-Triples).
+     *
+     * @param url the page, to name it in a refusal
+     */
+    public java.io.InputStream checkStream(
+            String url, String contentType, List<String> expects, java.io.InputStream body) throws java.io.IOException {
+        var page = new FetchedPage(url, contentType, new byte[0]);
+        var mediaType = mediaType(contentType);
+        if (mediaType != null && !matches(mediaType, expects)) {
+            throw refused(
+                    page,
+                    "elle est de type " + mediaType + (isHtml(mediaType) ? " (une page HTML)" : "")
+                            + ", alors que la source doit répondre en " + String.join(", ", expects));
+        }
+        var buffered = new java.io.BufferedInputStream(body, 1 << 16);
+        buffered.mark(512);
+        var head = buffered.readNBytes(512);
+        buffered.reset();
+        if (!expects.contains("text/html") && looksLikeHtml(head)) {
+            throw refused(
+                    page,
+                    "c'est une page HTML (une page d'erreur ou de maintenance ?)"
+                            + (mediaType == null ? "" : ", servie comme " + mediaType));
+        }
+        if (mediaType != null && !isTextual(mediaType)) {
+            return buffered;
+        }
+        var charset = charset(new FetchedPage(url, contentType, head), mediaType);
+        return new StrictlyDecoded(page, buffered, charset);
+    }
+
+    /** Passes bytes through while decoding them strictly; refuses the page at the first bad one. */
+    private static final class StrictlyDecoded extends java.io.FilterInputStream {
+        private final FetchedPage page;
+        private final java.nio.charset.CharsetDecoder decoder;
+        private final ByteBuffer pending = ByteBuffer.allocate(16);
+        private final CharBuffer out = CharBuffer.allocate(1 << 14);
+        private long offset;
+
+        StrictlyDecoded(FetchedPage page, java.io.InputStream in, Charset charset) {
+            super(in);
+            this.page = page;
+            this.decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            var one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int from, int length) throws java.io.IOException {
+            int n = in.read(buffer, from, length);
+            if (n < 0) {
+                check(ByteBuffer.allocate(0), true);
+                return n;
+            }
+            check(ByteBuffer.wrap(buffer, from, n), false);
+            return n;
+        }
+
+        private void check(ByteBuffer bytes, boolean end) {
+            var in = bytes;
+            if (pending.position() > 0) {
+                // the bytes of a character cut between two reads
+                pending.flip();
+                var joined = ByteBuffer.allocate(pending.remaining() + bytes.remaining());
+                joined.put(pending).put(bytes).flip();
+                pending.clear();
+                in = joined;
+            }
+            int first = in.position();
+            while (true) {
+                var result = decoder.decode(in, out, end);
+                if (result.isError()) {
+                    throw refused(
+                            page,
+                            "elle n'est pas du texte " + decoder.charset().name() + " valide : octet 0x"
+                                    + String.format("%02X", in.get(in.position()) & 0xFF)
+                                    + " invalide à la position " + (offset + in.position() - first)
+                                    + " (compté depuis 0)");
+                }
+                out.clear();
+                if (result.isUnderflow()) {
+                    break;
+                }
+            }
+            offset += in.position() - first;
+            if (in.hasRemaining()) {
+                pending.put(in);
+            }
+        }
+    }
+
     private static boolean matches(String mediaType, List<String> expects) {
         for (var range : expects) {
             if (range.equals(mediaType)) {

@@ -16,6 +16,7 @@ import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
+import org.comptoir.catalog.ingest.IngestResult;
 import org.comptoir.catalog.ingest.IngestRun;
 import org.comptoir.connectors.source.Credentials;
 import org.comptoir.connectors.source.Source;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionOperations;
 public final class RunSession {
     private static final Logger LOG = LoggerFactory.getLogger(RunSession.class);
     private static final int PROGRESS_EVERY = 25;
+    /** Records handed to the catalogue at once ({@link CatalogIngestion#ingestAll}). */
+    static final int BATCH = 200;
 
     private final HarvestRuns.Claim claim;
     private final Source source;
@@ -53,6 +56,8 @@ public final class RunSession {
     private final IngestRun ingestRun;
     private final List<HarvestRuns.Taken> pendingTaken = new ArrayList<>();
     private final List<RecordError> pendingErrors = new ArrayList<>();
+    private final List<HarvestedRecord> batch = new ArrayList<>();
+    private final Set<String> batchKeys = new HashSet<>();
     private String resumeUrl;
     private String currentUrl;
     private Long total;
@@ -220,45 +225,89 @@ public final class RunSession {
      * Takes one record into the catalogue, with the source's defaults for what it does not say. A
      * record that fails is counted and reported with its key; it never stops the run. A record met
      * twice in one run (or again after a resume) is taken once. Past the source's maximum number of
-     * records, records are left and the run stops at the next page boundary.
+     * records, records are left and the run stops at the next page boundary. Records go to the
+     * catalogue by batches ({@link #BATCH}), and all those accepted so far at the end of each page.
      */
     public void accept(HarvestedRecord record) {
-        if (lost || nodeStopping.getAsBoolean() || taken.containsKey(record.sourceKey())) {
+        if (lost
+                || nodeStopping.getAsBoolean()
+                || taken.containsKey(record.sourceKey())
+                || batchKeys.contains(record.sourceKey())) {
             return;
         }
         var max = source.limits().maxRecords();
-        if (max != null && taken.size() >= max) {
+        if (max != null && taken.size() + batch.size() >= max) {
             truncated = true;
             return;
         }
-        var outcome = IngestOutcome.Kind.FAILED;
-        try {
-            var result = ingestion.ingest(ingestRun, record, source.defaults().governance());
-            outcome = result.kind();
-            if (outcome == IngestOutcome.Kind.FAILED) {
-                recordFailure(record.sourceKey(), describe(result));
-            }
-        } catch (DataAccessException e) {
-            LOG.warn("Run {}: record {} could not be stored", claim.runId(), record.sourceKey(), e);
-            recordFailure(
-                    record.sourceKey(),
-                    "le jeu de données n'a pas pu être enregistré (erreur de la base de données) ; "
-                            + "voir le journal du serveur");
-        } catch (CatalogException e) {
-            recordFailure(record.sourceKey(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("Run {}: record {} could not be read", claim.runId(), record.sourceKey(), e);
-            recordFailure(
-                    record.sourceKey(),
-                    "la description n'a pas pu être lue (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " : " + e.getMessage()) + ")");
+        batch.add(record);
+        batchKeys.add(record.sourceKey());
+        if (batch.size() >= BATCH) {
+            flush();
         }
-        taken.put(record.sourceKey(), outcome);
-        pendingTaken.add(new HarvestRuns.Taken(record.sourceKey(), outcome));
-        count(outcome);
-        if (taken.size() % PROGRESS_EVERY == 0) {
+    }
+
+    /** Takes the records accepted so far into the catalogue, in one batch. */
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var records = List.copyOf(batch);
+        batch.clear();
+        batchKeys.clear();
+        if (lost || nodeStopping.getAsBoolean()) {
+            return;
+        }
+        var governance = source.defaults().governance();
+        List<IngestResult> results;
+        try {
+            results = ingestion.ingestAll(ingestRun, records, governance);
+        } catch (RuntimeException e) {
+            // the batch could not even be looked up: each record alone
+            LOG.warn("Run {}: a batch of {} records could not be taken in at once", claim.runId(), records.size(), e);
+            results = records.stream()
+                    .map(record -> {
+                        try {
+                            return new IngestResult(
+                                    record.sourceKey(), ingestion.ingest(ingestRun, record, governance), null);
+                        } catch (RuntimeException failure) {
+                            return new IngestResult(record.sourceKey(), null, failure);
+                        }
+                    })
+                    .toList();
+        }
+        int before = taken.size();
+        for (var result : results) {
+            var outcome = IngestOutcome.Kind.FAILED;
+            if (result.failure() != null) {
+                recordFailure(result.sourceKey(), describe(result.sourceKey(), result.failure()));
+            } else {
+                outcome = result.outcome().kind();
+                if (outcome == IngestOutcome.Kind.FAILED) {
+                    recordFailure(result.sourceKey(), describe(result.outcome()));
+                }
+            }
+            taken.put(result.sourceKey(), outcome);
+            pendingTaken.add(new HarvestRuns.Taken(result.sourceKey(), outcome));
+            count(outcome);
+        }
+        if (taken.size() / PROGRESS_EVERY != before / PROGRESS_EVERY) {
             writeProgress();
         }
+    }
+
+    private String describe(String sourceKey, RuntimeException e) {
+        if (e instanceof DataAccessException) {
+            LOG.warn("Run {}: record {} could not be stored", claim.runId(), sourceKey, e);
+            return "le jeu de données n'a pas pu être enregistré (erreur de la base de données) ; "
+                    + "voir le journal du serveur";
+        }
+        if (e instanceof CatalogException) {
+            return e.getMessage();
+        }
+        LOG.warn("Run {}: record {} could not be read", claim.runId(), sourceKey, e);
+        return "la description n'a pas pu être lue (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " : " + e.getMessage()) + ")";
     }
 
     /**
@@ -266,7 +315,7 @@ public final class RunSession {
      * as failed, with its key, and not withdrawn since the source still has it.
      */
     public void refuse(String sourceKey, String reason) {
-        if (lost || taken.containsKey(sourceKey)) {
+        if (lost || taken.containsKey(sourceKey) || batchKeys.contains(sourceKey)) {
             return;
         }
         taken.put(sourceKey, IngestOutcome.Kind.FAILED);
@@ -288,6 +337,7 @@ public final class RunSession {
 
     /** Ends a page: its progress becomes visible. */
     public void pageRead() {
+        flush();
         if (lost || nodeStopping.getAsBoolean()) {
             lost = true;
             return;
@@ -306,6 +356,7 @@ public final class RunSession {
      * @return how many were withdrawn
      */
     public int complete() {
+        flush();
         if (lost || nodeStopping.getAsBoolean()) {
             return 0;
         }
@@ -342,6 +393,7 @@ public final class RunSession {
      * is stopping is left to resume instead.
      */
     public void fail(String reason) {
+        flush();
         if (lost || nodeStopping.getAsBoolean()) {
             return;
         }

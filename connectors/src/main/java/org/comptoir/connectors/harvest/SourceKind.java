@@ -57,4 +57,31 @@ public interface SourceKind {
      * @throws org.comptoir.connectors.ConnectorException when the page cannot be read at all
      */
     SourcePage read(byte[] body, String contentType, String pageUrl);
+
+    /**
+     * Whether a page of this type is read as a stream by {@link #stream} rather than held whole and
+     * read by {@link #read}; decided from the answer's headers, before its body is read.
+     */
+    default boolean streams(String contentType, String pageUrl) {
+        return false;
+    }
+
+    /**
+     * Maps one page read as a stream, handing each record to {@code records} as soon as it is
+     * complete, so that a page of any size (a whole catalogue's dump) is never held in memory.
+     *
+     * @return the paging the page states; its records have gone to {@code records}
+     * @throws java.io.IOException when the body cannot be read to its end (it is then refused
+     *     whole: no record of it has been handed over)
+     */
+    default SourcePage stream(
+            java.io.InputStream body,
+            String contentType,
+            String pageUrl,
+            java.util.function.Consumer<org.comptoir.catalog.ingest.HarvestedRecord> records)
+            throws java.io.IOException {
+        var page = read(body.readAllBytes(), contentType, pageUrl);
+        page.records().forEach(records);
+        return new SourcePage(java.util.List.of(), page.next(), page.totalItems());
+    }
 }

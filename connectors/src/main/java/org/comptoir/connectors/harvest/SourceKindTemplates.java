@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.comptoir.connectors.ConnectorException;
 import org.comptoir.connectors.fetch.FetchedPage;
+import org.comptoir.connectors.fetch.LimitsProperties;
 import org.comptoir.connectors.fetch.PageFetcher;
 import org.comptoir.connectors.fetch.PageGuard;
 import org.comptoir.connectors.fetch.PageRefusedException;
@@ -34,6 +35,8 @@ public class SourceKindTemplates extends RouteBuilder {
     private final PageGuard guard;
     private final RecordLimits limits;
     private final RetryDelays delays;
+    private final long maxPageSize;
+    private final long maxDumpSize;
 
     public SourceKindTemplates(
             HarvestRoutes routes,
@@ -41,13 +44,16 @@ public class SourceKindTemplates extends RouteBuilder {
             PageFetcher fetcher,
             PageGuard guard,
             RecordLimits limits,
-            RetryDelays delays) {
+            RetryDelays delays,
+            LimitsProperties sizes) {
         this.routes = routes;
         this.kinds = List.copyOf(kinds);
         this.fetcher = fetcher;
         this.guard = guard;
         this.limits = limits;
         this.delays = delays;
+        this.maxPageSize = sizes.maxPageSize().toBytes();
+        this.maxDumpSize = sizes.maxDumpSize().toBytes();
     }
 
     @Override
@@ -71,7 +77,7 @@ public class SourceKindTemplates extends RouteBuilder {
                                 HarvestRoutes.session(exchange).pageSize())))
                 .loopDoWhile(exchangeProperty(HarvestRoutes.NEXT_URL).isNotNull())
                 .process(exchange -> HarvestRoutes.prepareFetch(exchange, kind.accept()))
-                .process(this::fetch)
+                .process(exchange -> fetch(kind, exchange))
                 .process(exchange -> readPage(kind, exchange))
                 .end()
                 .process(HarvestRoutes::complete);
@@ -82,7 +88,7 @@ public class SourceKindTemplates extends RouteBuilder {
      * refused for its size is kept aside for {@link #readPage}, to be split or stepped over; on an
      * error worth another attempt, sets how long the route configuration waits before it.
      */
-    private void fetch(Exchange exchange) throws IOException {
+    private void fetch(SourceKind kind, Exchange exchange) throws IOException {
         var message = exchange.getMessage();
         var url = message.getHeader(Exchange.HTTP_URI, String.class);
         int failedBefore = message.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
@@ -95,7 +101,19 @@ public class SourceKindTemplates extends RouteBuilder {
         });
         exchange.removeProperty(REFUSAL);
         try {
-            message.setBody(fetcher.fetch(url, headers));
+            // the body never becomes a Camel message body: nothing for stream caching to buffer
+            message.setBody(fetcher.fetchStream(url, headers, maxDumpSize, (contentType, body) -> {
+                if (kind.streams(contentType, url)) {
+                    return streamPage(kind, exchange, url, contentType, body);
+                }
+                var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPageSize + 1));
+                if (bytes.length > maxPageSize) {
+                    throw new PageRefusedException("la page " + url + " dépasse la taille maximale d'une page ("
+                            + maxPageSize + " octets, comptoir.harvest.limits.max-page-size)");
+                }
+                body.transferTo(java.io.OutputStream.nullOutputStream()); // to its end: a cut answer fails
+                return new FetchedPage(url, contentType, bytes);
+            }));
         } catch (PageRefusedException e) {
             exchange.setProperty(REFUSAL, e);
         } catch (SourceAnswerException e) {
@@ -116,19 +134,52 @@ public class SourceKindTemplates extends RouteBuilder {
                         delays.before(failedBefore + 1, retryAfter).toMillis());
     }
 
+    /**
+     * Reads a page its kind streams, within the fetch: the guards check the stream as it is read,
+     * the kind hands the records over once the whole body has been read, and each goes to the run
+     * as on a page held whole. The page's paging comes back as an empty {@link SourcePage}.
+     */
+    private SourcePage streamPage(
+            SourceKind kind, Exchange exchange, String url, String contentType, java.io.InputStream body)
+            throws IOException {
+        var session = HarvestRoutes.session(exchange);
+        var checked = guard.checkStream(url, contentType, kind.expects(), body);
+        try {
+            return kind.stream(checked, contentType, url, record -> take(session, record));
+        } catch (HarvestAbortedException e) {
+            // not RDF that can be read: stepped over or split as a page held whole would be
+            exchange.setProperty(REFUSAL, e);
+            return null;
+        }
+    }
+
+    private void take(RunSession session, org.comptoir.catalog.ingest.HarvestedRecord record) {
+        var problem = limits.problem(record);
+        if (problem == null) {
+            session.accept(record);
+        } else {
+            session.refuse(record.sourceKey(), problem);
+        }
+    }
+
     private void readPage(SourceKind kind, Exchange exchange) {
         var session = HarvestRoutes.session(exchange);
         var plan = exchange.getProperty(PLAN, PagingPlan.class);
         var url = session.currentUrl();
         SourcePage page;
         try {
-            var refusal = exchange.getProperty(REFUSAL, PageRefusedException.class);
+            var refusal = exchange.getProperty(REFUSAL, RuntimeException.class);
             if (refusal != null) {
                 throw refusal;
             }
-            var fetched = exchange.getMessage().getBody(FetchedPage.class);
-            guard.check(fetched, kind.expects());
-            page = kind.read(fetched.body(), fetched.contentType(), url);
+            var body = exchange.getMessage().getBody();
+            if (body instanceof SourcePage streamed) {
+                page = streamed;
+            } else {
+                var fetched = (FetchedPage) body;
+                guard.check(fetched, kind.expects());
+                page = kind.read(fetched.body(), fetched.contentType(), url);
+            }
         } catch (RuntimeException e) {
             var reason = e instanceof ConnectorException
                     ? e.getMessage()
@@ -145,12 +196,7 @@ public class SourceKindTemplates extends RouteBuilder {
         }
         session.sourceTotal(page.totalItems());
         for (var record : page.records()) {
-            var problem = limits.problem(record);
-            if (problem == null) {
-                session.accept(record);
-            } else {
-                session.refuse(record.sourceKey(), problem);
-            }
+            take(session, record);
         }
         session.pageRead();
         HarvestRoutes.nextPage(exchange, plan.afterRead(page.next()));

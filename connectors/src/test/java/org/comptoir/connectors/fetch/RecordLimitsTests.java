@@ -13,8 +13,8 @@ import org.springframework.util.unit.DataSize;
 class RecordLimitsTests {
     private static final String KEY = "https://data.ville.example/d/1";
 
-    private final RecordLimits limits =
-            new RecordLimits(new LimitsProperties(DataSize.ofMegabytes(64), 100, 10, 20, 1000, 500));
+    private final RecordLimits limits = new RecordLimits(
+            new LimitsProperties(DataSize.ofMegabytes(64), 100, 10, 20, 1000, 500, DataSize.ofGigabytes(1)));
 
     @Test
     void acceptsAnOrdinaryDataset() {

@@ -67,6 +67,7 @@ class RunSessionTests {
                 RunLimits.NONE));
 
         session.accept(record("https://x.example/d/1"));
+        session.pageRead(); // records go to the catalogue by batches, all of them at each page's end
 
         assertThat(defaultsGiven).singleElement().satisfies(defaults -> {
             assertThat(defaults.owner().orgUnit()).isEqualTo("Direction de l'Eau");
@@ -79,7 +80,9 @@ class RunSessionTests {
 
     @Test
     void givesOpenPublishedDefaultsWhenTheSourceHasNone() {
-        open(source(SourceDefaults.NONE, RunLimits.NONE)).accept(record("https://x.example/d/1"));
+        var session = open(source(SourceDefaults.NONE, RunLimits.NONE));
+        session.accept(record("https://x.example/d/1"));
+        session.pageRead();
 
         assertThat(defaultsGiven).singleElement().satisfies(defaults -> assertThat(defaults.isOpen())
                 .isTrue());
@@ -312,6 +315,15 @@ class RunSessionTests {
                 defaultsGiven.add(defaults);
                 ingested.add(record.sourceKey());
                 return catalogue.apply(record);
+            }
+
+            @Override
+            public java.util.List<org.comptoir.catalog.ingest.IngestResult> ingestAll(
+                    IngestRun run, java.util.List<HarvestedRecord> records, Governance defaults) {
+                return records.stream()
+                        .map(record -> new org.comptoir.catalog.ingest.IngestResult(
+                                record.sourceKey(), ingest(run, record, defaults), null))
+                        .toList();
             }
 
             @Override

@@ -1,0 +1,322 @@
+package org.comptoir.connectors.dcat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
+import org.comptoir.ontologies.Dcat3;
+import org.comptoir.ontologies.Hydra;
+
+/**
+ * Cuts a stream of triples into one graph per dataset with a bounded window, for dumps too large to
+ * hold: a dataset's block opens when the stream says it is a dataset and takes every triple whose
+ * subject it reaches (its distributions, contact point...); it closes when more than {@code window}
+ * blocks are open. A triple no open block reaches (a publisher described once at the end, a late
+ * statement about a closed dataset) goes to a side graph; so do the statements about a node two
+ * datasets share. The same cutter runs twice over the same triples in the same order (ADR 0018):
+ * the first pass only learns the side graph and the shared nodes, and tells whether the dump can be
+ * cut this way at all ({@link #cuttable()}: no blank node is described out of its block, the side
+ * graph stays within its budget); the second builds the blocks and hands each closed one, with
+ * what it reaches in the side graph, to the consumer. Both passes take the same decisions, so the
+ * second finds in the side graph everything the first put there.
+ */
+final class DatasetCutter {
+    private static final Node DATASET = DCAT.Dataset.asNode();
+    private static final Node SERIES = Dcat3.DatasetSeries.asNode();
+    private static final Node CATALOG = DCAT.Catalog.asNode();
+    private static final Node TYPE = RDF.type.asNode();
+    private static final Node HAS_DATASET = DCAT.dataset.asNode();
+    private static final int MAX_DEPTH = 6;
+
+    private final int window;
+    private final long sideBudget;
+    private final boolean building;
+    private final Graph side;
+    private final Set<Node> shared;
+    private final BiConsumer<Node, Graph> consumer;
+    private final Set<Node> datasets = new HashSet<>();
+    private final Set<Node> catalogs = new HashSet<>();
+    private final Map<Node, Block> owner = new HashMap<>();
+    private final LinkedHashMap<Node, Block> open = new LinkedHashMap<>();
+    private final Set<Node> sharedSeen;
+    private final Map<Node, List<Triple>> waiting = new HashMap<>();
+    /** The IRIs closed datasets cite, as 64-bit hashes (8 bytes each): statements about them go aside. */
+    private final LongSet released = new LongSet();
+    /** Datasets whose block opened already: a statement about one of them after it closed goes aside. */
+    private final Set<Node> closed = new HashSet<>();
+
+    private long waitingCount;
+    private boolean cuttable = true;
+    private String reason;
+
+    private static final class Block {
+        final Node dataset;
+        final List<Node> nodes = new ArrayList<>();
+        final Graph graph;
+
+        Block(Node dataset, boolean building) {
+            this.dataset = dataset;
+            this.graph = building ? GraphFactory.createGraphMem() : null;
+        }
+    }
+
+    private DatasetCutter(
+            int window,
+            long sideBudget,
+            Graph side,
+            Set<Node> shared,
+            boolean building,
+            BiConsumer<Node, Graph> consumer) {
+        this.window = window;
+        this.sideBudget = sideBudget;
+        this.side = side;
+        this.shared = shared;
+        this.building = building;
+        this.consumer = consumer;
+        this.sharedSeen = building ? null : shared;
+    }
+
+    /** The first pass: learns the side graph and the shared nodes. */
+    static DatasetCutter learning(int window, long sideBudget) {
+        return new DatasetCutter(window, sideBudget, GraphFactory.createGraphMem(), new HashSet<>(), false, null);
+    }
+
+    /** The second pass, over the same triples, with what {@code first} learnt. */
+    static DatasetCutter cutting(DatasetCutter first, BiConsumer<Node, Graph> consumer) {
+        return new DatasetCutter(first.window, first.sideBudget, first.side, first.shared, true, consumer);
+    }
+
+    boolean cuttable() {
+        return cuttable;
+    }
+
+    /** Why the dump cannot be cut with bounded memory, when it cannot. */
+    String reason() {
+        return reason;
+    }
+
+    void triple(Triple triple) {
+        if (!cuttable) {
+            return;
+        }
+        var s = triple.getSubject();
+        var p = triple.getPredicate();
+        var o = triple.getObject();
+        if (p.equals(TYPE) && (o.equals(DATASET) || o.equals(SERIES))) {
+            becomesDataset(s);
+        } else if (p.equals(TYPE) && o.equals(CATALOG)) {
+            catalogs.add(s);
+        } else if (p.equals(HAS_DATASET) && !o.isLiteral() && !catalogs.contains(o)) {
+            catalogs.add(s);
+            becomesDataset(o);
+            return;
+        }
+        if (p.getURI().startsWith(Hydra.NS) || catalogs.contains(s)) {
+            return; // about the catalogue or its paging, never part of a dataset
+        }
+        var block = owner.get(s);
+        if (block == null && datasets.contains(s) && closed.add(s)) {
+            block = open(s);
+        }
+        if (!building && s.isURI() && released.contains(hash(s))) {
+            // about a node a closed dataset cites: that dataset needs it from the side graph
+            aside(triple);
+        }
+        if (block == null) {
+            if (s.isBlank()) {
+                // Turtle gives a nested blank node's statements before the one that cites it
+                waiting.computeIfAbsent(s, n -> new ArrayList<>()).add(triple);
+                if (++waitingCount > sideBudget) {
+                    cuttable = false;
+                    reason = "plus de " + sideBudget
+                            + " triplets de nœuds anonymes attendent le jeu de données qui les cite";
+                }
+                return;
+            }
+            if (!building) {
+                aside(triple);
+            }
+            return;
+        }
+        attach(triple, block);
+    }
+
+    private void aside(Triple triple) {
+        side.add(triple);
+        if (side.size() > sideBudget) {
+            cuttable = false;
+            reason = "plus de " + sideBudget + " triplets sont hors de l'ordre jeu par jeu";
+        }
+    }
+
+    private void attach(Triple triple, Block block) {
+        var s = triple.getSubject();
+        var o = triple.getObject();
+        if (building) {
+            block.graph.add(triple);
+            if (shared.contains(s)) {
+                side.add(triple);
+            }
+        }
+        if (!o.isLiteral() && !datasets.contains(o) && !catalogs.contains(o)) {
+            var holder = owner.get(o);
+            if (holder == null) {
+                if (sharedSeen != null && o.isURI() && released.contains(hash(o))) {
+                    sharedSeen.add(o); // a closed dataset cites it too
+                }
+                owner.put(o, block);
+                block.nodes.add(o);
+                var early = o.isBlank() ? waiting.remove(o) : null;
+                if (early != null) {
+                    waitingCount -= early.size();
+                    early.forEach(t -> attach(t, block));
+                }
+            } else if (holder != block && sharedSeen != null) {
+                sharedSeen.add(o);
+            }
+        }
+    }
+
+    /** Marks a dataset; its block opens with its first statement, so a list of datasets up front opens none. */
+    private void becomesDataset(Node node) {
+        if (catalogs.contains(node) || !datasets.add(node)) {
+            return;
+        }
+        var held = owner.get(node);
+        if (held != null && !held.dataset.equals(node)) {
+            // reached first from another dataset: it is its own now
+            held.nodes.remove(node);
+            owner.remove(node);
+        }
+    }
+
+    private Block open(Node dataset) {
+        var block = new Block(dataset, building);
+        owner.put(dataset, block);
+        block.nodes.add(dataset);
+        open.put(dataset, block);
+        if (open.size() > window) {
+            close(open.pollFirstEntry().getValue());
+        }
+        return block;
+    }
+
+    /** Ends the stream: every open block closes. */
+    void end() {
+        if (!building) {
+            // blank nodes no block adopted: a dataset that came back later reaches them aside
+            waiting.values().forEach(triples -> triples.forEach(this::aside));
+        }
+        waiting.clear();
+        while (cuttable && !open.isEmpty()) {
+            close(open.pollFirstEntry().getValue());
+        }
+    }
+
+    private void close(Block block) {
+        for (var node : block.nodes) {
+            if (owner.get(node) == block) {
+                owner.remove(node);
+                if (!building && node.isURI()) {
+                    released.add(hash(node));
+                }
+            }
+        }
+        if (!building) {
+            return;
+        }
+        var graph = block.graph;
+        // what it reaches in the side graph: statements that came out of order, shared descriptions
+        var queue = new ArrayList<Map.Entry<Node, Integer>>();
+        graph.find().forEach(t -> {
+            queue.add(Map.entry(t.getSubject(), 0));
+            if (!t.getObject().isLiteral()) {
+                queue.add(Map.entry(t.getObject(), 1));
+            }
+        });
+        queue.add(Map.entry(block.dataset, 0));
+        var visited = new HashSet<Node>();
+        for (int i = 0; i < queue.size(); i++) {
+            var entry = queue.get(i);
+            var node = entry.getKey();
+            if (!visited.add(node)
+                    || (!node.equals(block.dataset) && (datasets.contains(node) || catalogs.contains(node)))) {
+                continue;
+            }
+            side.find(node, Node.ANY, Node.ANY).forEach(t -> {
+                graph.add(t);
+                if (!t.getObject().isLiteral() && entry.getValue() < MAX_DEPTH) {
+                    queue.add(Map.entry(t.getObject(), entry.getValue() + 1));
+                }
+            });
+        }
+        consumer.accept(block.dataset, graph);
+    }
+
+    /** A 64-bit FNV-1a hash of an IRI; a collision only sets a statement aside for nothing. */
+    private static long hash(Node iri) {
+        var text = iri.getURI();
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    /** An open-addressing set of non-zero longs. */
+    static final class LongSet {
+        private long[] slots = new long[1 << 12];
+        private int size;
+
+        boolean contains(long value) {
+            int mask = slots.length - 1;
+            for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
+                if (slots[i] == value) {
+                    return true;
+                }
+                if (slots[i] == 0) {
+                    return false;
+                }
+            }
+        }
+
+        void add(long value) {
+            if (size * 2 >= slots.length) {
+                var old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long v : old) {
+                    if (v != 0) {
+                        add(v);
+                    }
+                }
+            }
+            int mask = slots.length - 1;
+            for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
+                if (slots[i] == value) {
+                    return;
+                }
+                if (slots[i] == 0) {
+                    slots[i] = value;
+                    size++;
+                    return;
+                }
+            }
+        }
+
+        private static int mix(long value) {
+            return (int) (value ^ (value >>> 29) ^ (value >>> 47));
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.comptoir.connectors.dcat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.comptoir.catalog.ingest.HarvestedRecord;
+import org.comptoir.connectors.fetch.JsonLdContexts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A DCAT dump read as a stream ({@link DcatPageReader#stream}) gives the records a page held whole
+ * gives ({@link DcatPageReader#read}), whatever the order of its triples, without holding it whole.
+ */
+class DcatDumpStreamTests {
+    private static final String URL = "https://data.ville.example/catalogue.nt";
+
+    /** A reader that may hold no more than 1 KiB in memory: any dump must be cut as a stream. */
+    private final DcatPageReader reader = new DcatPageReader(JsonLdContexts.none(), 1024);
+
+    @Test
+    void cutsADumpFarLargerThanWhatMayBeHeldIntoTheSameRecordsAsAWholePage() throws IOException {
+        var dump = dump(600);
+
+        var streamed = stream(ntriples(dump), "application/n-triples");
+
+        assertThat(streamed).hasSize(600);
+        assertSameRecords(streamed, whole(dump));
+    }
+
+    @Test
+    void cutsTheRightDatasetsWhenTheTriplesComeInAnyOrderAsLongAsTheyFitInMemory() throws IOException {
+        var dump = dump(40);
+        var lines = new ArrayList<>(List.of(ntriples(dump).split("\n")));
+        Collections.shuffle(lines, new Random(7));
+        var shuffled = String.join("\n", lines) + "\n";
+        var roomy = new DcatPageReader(JsonLdContexts.none(), 10 << 20);
+
+        var records = new ArrayList<HarvestedRecord>();
+        roomy.stream(bytes(shuffled), "application/n-triples", URL, records::add);
+
+        assertThat(records).hasSize(40);
+        assertSameRecords(records, whole(dump));
+    }
+
+    @Test
+    void cutsADumpWhosePublishersAndDistributionsAreDescribedApartFromTheirDatasets() throws IOException {
+        var dump = dump(500);
+        var lines = List.of(ntriples(dump).split("\n"));
+        // distributions and publishers described at the end, after every dataset: a common layout
+        var datasets = lines.stream()
+                .filter(l -> l.startsWith("<https://data.ville.example/jeux/"))
+                .toList();
+        var others = lines.stream()
+                .filter(l -> !l.startsWith("<https://data.ville.example/jeux/"))
+                .toList();
+        var reordered = String.join("\n", datasets) + "\n" + String.join("\n", others) + "\n";
+        // room aside for what is out of order (a hundredth of the cap, in triples), not for the whole dump
+        int cap = 400 * 1024;
+        assertThat(reordered.length()).isGreaterThan(cap);
+        var streamed = new ArrayList<HarvestedRecord>();
+        new DcatPageReader(JsonLdContexts.none(), cap)
+                .stream(bytes(reordered), "application/n-triples", URL, streamed::add);
+
+        assertThat(streamed).hasSize(500);
+        assertSameRecords(streamed, whole(dump));
+    }
+
+    @Test
+    void refusesAScatteredDumpLargerThanWhatMayBeHeld() {
+        var lines = new ArrayList<>(List.of(ntriples(dump(300)).split("\n")));
+        Collections.shuffle(lines, new Random(3));
+        var records = new ArrayList<HarvestedRecord>();
+
+        assertThatThrownBy(() -> reader.stream(
+                        bytes(String.join("\n", lines) + "\n"), "application/n-triples", URL, records::add))
+                .hasMessageContaining("pas rangés jeu de données par jeu de données")
+                .hasMessageContaining("max-page-size");
+        assertThat(records).isEmpty();
+    }
+
+    @Test
+    void handsNoRecordOverWhenTheBodyIsCutShort() {
+        var body = ntriples(dump(300)).getBytes(StandardCharsets.UTF_8);
+        var records = new ArrayList<HarvestedRecord>();
+        InputStream cut = new ByteArrayInputStream(body, 0, body.length / 2) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    throw new java.io.UncheckedIOException(new IOException("connexion coupée"));
+                }
+                return n;
+            }
+        };
+
+        assertThatThrownBy(() -> reader.stream(cut, "application/n-triples", URL, records::add))
+                .hasMessageContaining("connexion coupée");
+        assertThat(records).as("nothing of a truncated dump is taken in").isEmpty();
+    }
+
+    @Test
+    void readsTurtleAsAStreamToo() throws IOException {
+        var dump = dump(300);
+        var turtle = new StringWriter();
+        RDFDataMgr.write(turtle, dump, Lang.TURTLE);
+
+        var streamed = stream(turtle.toString(), "text/turtle; charset=utf-8");
+
+        assertSameRecords(streamed, whole(dump));
+        assertThat(reader.streams("text/turtle", URL)).isTrue();
+        assertThat(reader.streams("application/ld+json", URL)).isFalse();
+    }
+
+    private List<HarvestedRecord> stream(String body, String contentType) throws IOException {
+        var records = new ArrayList<HarvestedRecord>();
+        reader.stream(bytes(body), contentType, URL, records::add);
+        return records;
+    }
+
+    private static List<HarvestedRecord> whole(Model dump) {
+        return new DcatPageReader()
+                .read(ntriples(dump).getBytes(StandardCharsets.UTF_8), "application/n-triples", URL)
+                .records();
+    }
+
+    private static void assertSameRecords(List<HarvestedRecord> actual, List<HarvestedRecord> expected) {
+        Map<String, Model> byKey = new LinkedHashMap<>();
+        actual.forEach(r -> byKey.put(r.sourceKey(), r.description()));
+        assertThat(byKey.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        expected.stream().map(HarvestedRecord::sourceKey).toList());
+        for (var record : expected) {
+            var got = byKey.get(record.sourceKey());
+            assertThat(got.isIsomorphicWith(record.description()))
+                    .as(() -> record.sourceKey() + "\nmissing: "
+                            + record.description()
+                                    .difference(got)
+                                    .listStatements()
+                                    .toList() + "\nextra: "
+                            + got.difference(record.description())
+                                    .listStatements()
+                                    .toList())
+                    .isTrue();
+        }
+    }
+
+    private static InputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dump in N-Triples as a portal writes it: dataset by dataset, publishers repeated. */
+    private static String ntriples(Model model) {
+        var out = new StringBuilder();
+        var catalogue = model.createResource("https://data.ville.example/catalogue");
+        catalogue.listProperties().forEach(s -> line(out, s.asTriple()));
+        model.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.DCAT.Dataset)
+                .forEach(dataset -> org.comptoir.catalog.rdf.DatasetGraphs.extract(model, dataset)
+                        .getGraph()
+                        .find()
+                        .forEach(t -> line(out, t)));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, org.apache.jena.graph.Triple t) {
+        out.append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getSubject()))
+                .append(' ')
+                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getPredicate()))
+                .append(' ')
+                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getObject()))
+                .append(" .\n");
+    }
+
+    /** A catalogue of {@code size} datasets with blank and IRI distributions, shared publishers, contacts. */
+    static Model dump(int size) {
+        var turtle = new StringBuilder("""
+                @prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+                <https://data.ville.example/catalogue> a dcat:Catalog ; dct:title "Catalogue"@fr .
+                """);
+        for (int p = 0; p < 5; p++) {
+            turtle.append("<https://data.ville.example/org/")
+                    .append(p)
+                    .append("> a foaf:Agent ; foaf:name \"Service ")
+                    .append(p)
+                    .append("\"@fr .\n");
+        }
+        for (int i = 0; i < size; i++) {
+            var iri = "https://data.ville.example/jeux/" + i;
+            turtle.append("<https://data.ville.example/catalogue> dcat:dataset <")
+                    .append(iri)
+                    .append("> .\n");
+            turtle.append("<")
+                    .append(iri)
+                    .append("> a dcat:Dataset ; dct:title \"Jeu ")
+                    .append(i)
+                    .append("\"@fr ; dct:description \"Description du jeu ")
+                    .append(i)
+                    .append(
+                            ".\"@fr ; dcat:keyword \"voirie\", \"arbres\" ; dct:publisher <https://data.ville.example/org/")
+                    .append(i % 5)
+                    .append("> ; dcat:contactPoint [ a vcard:Kind ; vcard:fn \"Contact ")
+                    .append(i)
+                    .append(
+                            "\" ] ; dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://files.ville.example/")
+                    .append(i)
+                    .append(".csv> ], <https://data.ville.example/distributions/")
+                    .append(i)
+                    .append("> .\n<https://data.ville.example/distributions/")
+                    .append(i)
+                    .append("> a dcat:Distribution ; dcat:downloadURL <https://files.ville.example/")
+                    .append(i)
+                    .append(".json> .\n");
+        }
+        var model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        org.apache.jena.riot.RDFParser.fromString(turtle.toString(), Lang.TURTLE)
+                .parse(model);
+        return model;
+    }
+}
