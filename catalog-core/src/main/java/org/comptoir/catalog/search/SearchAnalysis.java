@@ -85,11 +85,36 @@ public final class SearchAnalysis {
         return String.join(" ", words(text));
     }
 
-    /** Calls {@code consumer} with every analysed token of a text and where it stands in the text. */
+    /**
+     * Calls {@code consumer} with every analysed token of a text and where it stands in the text.
+     * The tokens of short texts (keywords, distribution titles: the same few come back in hit after
+     * hit) are kept, at most {@link #SHORT_TEXTS_KEPT} of them, like {@link #indexText}'s.
+     */
     static void forEachToken(String text, TokenConsumer consumer) {
         if (text == null || text.isEmpty()) {
             return;
         }
+        if (text.length() > SHORT_TEXT) {
+            analyse(text, consumer);
+            return;
+        }
+        var located = SHORT_TOKENS.get(text);
+        if (located == null) {
+            located = LocatedTokens.of(text);
+            if (SHORT_TOKENS.size() >= SHORT_TEXTS_KEPT) {
+                SHORT_TOKENS.clear();
+            }
+            SHORT_TOKENS.put(text, located);
+        }
+        for (int i = 0; i < located.tokens().length; i++) {
+            consumer.accept(located.tokens()[i], located.starts()[i], located.ends()[i]);
+        }
+    }
+
+    private static final java.util.Map<String, LocatedTokens> SHORT_TOKENS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void analyse(String text, TokenConsumer consumer) {
         try (TokenStream stream = SEARCH.tokenStream("", text)) {
             var term = stream.addAttribute(CharTermAttribute.class);
             var offset = stream.addAttribute(OffsetAttribute.class);
@@ -100,6 +125,22 @@ public final class SearchAnalysis {
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text's analysed tokens and where each stands in the text. */
+    private record LocatedTokens(String[] tokens, int[] starts, int[] ends) {
+        static LocatedTokens of(String text) {
+            var tokens = new ArrayList<String>();
+            var offsets = new ArrayList<int[]>();
+            analyse(text, (token, start, end) -> {
+                tokens.add(token);
+                offsets.add(new int[] {start, end});
+            });
+            return new LocatedTokens(
+                    tokens.toArray(String[]::new),
+                    offsets.stream().mapToInt(o -> o[0]).toArray(),
+                    offsets.stream().mapToInt(o -> o[1]).toArray());
         }
     }
 

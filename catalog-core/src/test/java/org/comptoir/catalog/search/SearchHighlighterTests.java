@@ -57,6 +57,16 @@ class SearchHighlighterTests {
     }
 
     @Test
+    void marksAShortTextThatComesBackForEachQueryAnew() {
+        var keyword = "Éclairage des voiries";
+
+        assertThat(new SearchHighlighter(QueryPlan.parse("voirie")).snippets(List.of(keyword)))
+                .containsExactly("Éclairage des <mark>voiries</mark>");
+        assertThat(new SearchHighlighter(QueryPlan.parse("eclairage")).snippets(List.of(keyword, keyword)))
+                .containsExactly("<mark>Éclairage</mark> des voiries", "<mark>Éclairage</mark> des voiries");
+    }
+
+    @Test
     void highlightsNothingForAnEmptyQuery() {
         assertThat(new SearchHighlighter(QueryPlan.EMPTY).highlight(field -> List.of("Voirie")))
                 .isEmpty();
