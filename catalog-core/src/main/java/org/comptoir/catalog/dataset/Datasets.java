@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
@@ -304,7 +305,7 @@ public class Datasets {
         var found = new HashMap<String, Dataset>();
         jdbc.sql("SELECT " + PROJECTED_COLUMNS + " FROM dataset WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query((rs, n) -> Row.of(rs).projected(rs.getBytes("projection")))
+                .query((rs, n) -> Row.of(rs).projected(rs.getBytes("projection"), DatasetProjection::decodeKept))
                 .list()
                 .forEach(dataset -> found.put(dataset.id(), dataset));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
@@ -321,7 +322,7 @@ public class Datasets {
                 .list();
         // decoding is what costs now: on every core
         return (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
-                .map(row -> row.getKey().projected(row.getValue().orElse(null)))
+                .map(row -> row.getKey().projected(row.getValue().orElse(null), DatasetProjection::decode))
                 .toList();
     }
 
@@ -409,11 +410,11 @@ public class Datasets {
         }
 
         /** The dataset decoded from its projection, or from its description when it has none. */
-        Dataset projected(byte[] projection) {
+        Dataset projected(byte[] projection, Function<byte[], DatasetProjection.Decoded> decoding) {
             if (graph != null) {
                 return read().dataset();
             }
-            var decoded = DatasetProjection.decode(projection);
+            var decoded = decoding.apply(projection);
             return dataset(decoded.description(), decoded.owner());
         }
 
