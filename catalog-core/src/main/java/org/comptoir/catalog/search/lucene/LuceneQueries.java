@@ -2,7 +2,6 @@ package org.comptoir.catalog.search.lucene;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -30,21 +29,40 @@ final class LuceneQueries {
 
     private LuceneQueries() {}
 
-    static Query search(SearchQuery query, QueryPlan plan) {
-        return search(query, plan, UnaryOperator.identity());
+    /**
+     * What a word's queries become before they are searched: themselves, or as the engine keeps them
+     * per searcher, a term with its statistics already looked up and a typo-tolerant query expanded
+     * into the terms it matches.
+     */
+    interface Words {
+        Words AS_THEY_ARE = new Words() {
+            @Override
+            public Query exact(Term term) {
+                return new TermQuery(term);
+            }
+
+            @Override
+            public Query typos(FuzzyQuery fuzzy) {
+                return fuzzy;
+            }
+        };
+
+        Query exact(Term term);
+
+        Query typos(FuzzyQuery fuzzy);
     }
 
-    /**
-     * @param typos what a word's typo-tolerant query becomes: itself, or its expansion into the terms
-     *     it matches in the index searched, which the engine keeps per searcher
-     */
-    static Query search(SearchQuery query, QueryPlan plan, UnaryOperator<Query> typos) {
+    static Query search(SearchQuery query, QueryPlan plan) {
+        return search(query, plan, Words.AS_THEY_ARE);
+    }
+
+    static Query search(SearchQuery query, QueryPlan plan, Words words) {
         var root = new BooleanQuery.Builder();
         if (plan.isEmpty()) {
             root.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
         } else {
             for (var word : plan.words()) {
-                root.add(word(word, typos), Occur.MUST);
+                root.add(word(word, words), Occur.MUST);
             }
             for (var phrase : plan.phrases()) {
                 root.add(phrase(phrase.tokens(), QueryPlan.PHRASE_BOOST), Occur.SHOULD);
@@ -86,14 +104,14 @@ final class LuceneQueries {
         return root.build();
     }
 
-    private static Query word(QueryPlan.Word word, UnaryOperator<Query> typos) {
+    private static Query word(QueryPlan.Word word, Words words) {
         var fields = new BooleanQuery.Builder();
         SearchFields.BOOSTS.forEach((field, boost) ->
-                fields.add(new BoostQuery(new TermQuery(new Term(field, word.token())), boost), Occur.SHOULD));
+                fields.add(new BoostQuery(words.exact(new Term(field, word.token())), boost), Occur.SHOULD));
         if (word.maxEdits() > 0) {
             fields.add(
                     new BoostQuery(
-                            typos.apply(new FuzzyQuery(
+                            words.typos(new FuzzyQuery(
                                     new Term(SearchFields.ALL, word.token()),
                                     word.maxEdits(),
                                     QueryPlan.FUZZY_PREFIX,

@@ -31,14 +31,17 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.comptoir.catalog.search.Facet;
@@ -140,8 +143,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         var sort = sort(query.sort(), plan);
         int window = (query.page() + 1) * query.size();
         return withSearcher(searcher -> {
-            // typos expanded once per searcher and word, not at every search
-            var lucene = LuceneQueries.search(query, plan, searcher::typos);
+            // terms looked up and typos expanded once per searcher and word, not at every search
+            var lucene = LuceneQueries.search(query, plan, searcher);
             // scores come with the sort values: no second pass over the hits to score them again
             var result =
                     FacetsCollectorManager.search(searcher, lucene, window, sort, false, new FacetsCollectorManager());
@@ -535,14 +538,19 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     /**
-     * A searcher with the facet module's ordinals of its reader, built on first use, and the
-     * expansions of the typo-tolerant queries searched on it.
+     * A searcher with the facet module's ordinals of its reader, built on first use, and the words
+     * searched on it: each term with its statistics in every segment, each typo-tolerant query with
+     * its expansion.
      */
-    private static final class CatalogSearcher extends IndexSearcher {
+    private static final class CatalogSearcher extends IndexSearcher implements LuceneQueries.Words {
         /** Most typo expansions kept per searcher; beyond, they are dropped and expanded again. */
         private static final int TYPOS_KEPT = 2_048;
 
+        /** Most looked-up terms kept per searcher (a few hundred bytes each); beyond, the same. */
+        private static final int TERMS_KEPT = 8_192;
+
         private final Map<Query, Query> typos = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Term, Query> terms = new java.util.concurrent.ConcurrentHashMap<>();
         private SortedSetDocValuesReaderState facetState;
         private SortedSetDocValuesReaderState keywordState;
         private boolean facetStateBuilt;
@@ -553,11 +561,34 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
 
         /**
+         * A term query that carries the term's state and statistics in each segment of this
+         * searcher's reader: the same query, scored alike, without seeking the term in every
+         * segment's dictionary at each search.
+         */
+        @Override
+        public Query exact(Term term) {
+            var looked = terms.get(term);
+            if (looked == null) {
+                try {
+                    looked = new TermQuery(term, TermStates.build(this, term, true));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (terms.size() >= TERMS_KEPT) {
+                    terms.clear();
+                }
+                terms.put(term, looked);
+            }
+            return looked;
+        }
+
+        /**
          * A typo-tolerant query rewritten into the terms it matches in this searcher's reader, with
          * their weights: the same query as Lucene would rewrite at each search (its terms' statistics
          * are this reader's), expanded once.
          */
-        Query typos(Query fuzzy) {
+        @Override
+        public Query typos(FuzzyQuery fuzzy) {
             var expanded = typos.get(fuzzy);
             if (expanded == null) {
                 try {
