@@ -3,9 +3,6 @@ package org.comptoir.catalog.dataset;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,29 +30,6 @@ final class DatasetProjection {
     static byte[] encode(Description description, Owner owner) {
         return JSON.writeValueAsBytes(new Decoded(description, owner));
     }
-
-    /**
-     * Like {@link #decode}, for the rows a search shows: the same datasets come back in page after
-     * page, and a projection's bytes decode to the same description and owner (immutable records)
-     * whatever the row, so the last {@link #DECODED_KEPT} are kept by their bytes.
-     */
-    static Decoded decodeKept(byte[] json) {
-        var key = ByteBuffer.wrap(json);
-        var kept = DECODED.get(key);
-        if (kept == null) {
-            kept = decode(json);
-            if (DECODED.size() >= DECODED_KEPT) {
-                DECODED.clear();
-            }
-            DECODED.put(key, kept);
-        }
-        return kept;
-    }
-
-    /** Most decoded projections kept; beyond, they are all dropped and decoded again as read. */
-    static final int DECODED_KEPT = 1_024;
-
-    private static final Map<ByteBuffer, Decoded> DECODED = new ConcurrentHashMap<>();
 
     static Decoded decode(byte[] json) {
         var decoded = JSON.readValue(json, Decoded.class);

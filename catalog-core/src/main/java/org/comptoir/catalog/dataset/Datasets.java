@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
@@ -305,7 +304,7 @@ public class Datasets {
         var found = new HashMap<String, Dataset>();
         jdbc.sql("SELECT " + PROJECTED_COLUMNS + " FROM dataset WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query((rs, n) -> Row.of(rs).projected(rs.getBytes("projection"), DatasetProjection::decodeKept))
+                .query((rs, n) -> Row.of(rs).projected(rs.getBytes("projection")))
                 .list()
                 .forEach(dataset -> found.put(dataset.id(), dataset));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
@@ -322,7 +321,7 @@ public class Datasets {
                 .list();
         // decoding is what costs now: on every core
         return (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
-                .map(row -> row.getKey().projected(row.getValue().orElse(null), DatasetProjection::decode))
+                .map(row -> row.getKey().projected(row.getValue().orElse(null)))
                 .toList();
     }
 
@@ -410,11 +409,11 @@ public class Datasets {
         }
 
         /** The dataset decoded from its projection, or from its description when it has none. */
-        Dataset projected(byte[] projection, Function<byte[], DatasetProjection.Decoded> decoding) {
+        Dataset projected(byte[] projection) {
             if (graph != null) {
                 return read().dataset();
             }
-            var decoded = decoding.apply(projection);
+            var decoded = DatasetProjection.decode(projection);
             return dataset(decoded.description(), decoded.owner());
         }
 

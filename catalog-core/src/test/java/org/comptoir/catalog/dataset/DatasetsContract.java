@@ -188,28 +188,6 @@ public abstract class DatasetsContract {
     }
 
     @Test
-    void readsAChangedDatasetAsItNowIsAlthoughItWasReadBefore() {
-        var registered = registration.register(
-                DatasetKind.DATASET, aDataset().withTitle("Avant").build(), openGovernance(), "owner");
-        assertThat(datasets.projected(List.of(registered.id())))
-                .extracting(d -> d.description().title().best("fr"))
-                .containsExactly("Avant");
-
-        registration.update(
-                registered.id(),
-                registered.version(),
-                DatasetKind.DATASET,
-                aDataset().withTitle("Après").build(),
-                registered.governance(),
-                "owner");
-
-        assertThat(datasets.projected(List.of(registered.id())))
-                .containsExactly(datasets.find(registered.id()).orElseThrow().dataset())
-                .extracting(d -> d.description().title().best("fr"))
-                .containsExactly("Après");
-    }
-
-    @Test
     void projectsAtStartUpTheRowsWrittenWithoutAProjection() {
         var first = registration.register(
                 DatasetKind.DATASET, aDataset().withTitle("Premier").build(), openGovernance(), "owner");
