@@ -19,6 +19,7 @@ import org.apache.jena.atlas.json.JsonException;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 import org.comptoir.catalog.dataset.Dataset;
+import org.comptoir.catalog.dataset.Description;
 import org.comptoir.catalog.dataset.LangText;
 import org.comptoir.catalog.dataset.PersonalData;
 import org.comptoir.catalog.dataset.PublicationStatus;
@@ -55,15 +56,24 @@ public final class SearchDocuments {
 
     private SearchDocuments() {}
 
+    /** The texts of a description in each {@linkplain SearchFields#HIGHLIGHTED highlighted field}. */
+    static Map<String, List<String>> highlighted(Description description) {
+        var texts = new LinkedHashMap<String, List<String>>();
+        texts.put(SearchFields.TITLE, values(description.title()));
+        texts.put(SearchFields.DESCRIPTION, values(description.description()));
+        texts.put(SearchFields.KEYWORDS, description.keywords());
+        var distributionTitles = new ArrayList<String>();
+        description.distributions().forEach(d -> distributionTitles.addAll(values(d.title())));
+        texts.put(SearchFields.DISTRIBUTIONS, distributionTitles);
+        return texts;
+    }
+
     /** The document of a dataset; {@code sources} names the harvest source it came from, if any. */
     public static SearchDocument of(Dataset dataset, SourceLabels sources) {
         var description = dataset.description();
         var governance = dataset.governance();
 
-        var texts = new LinkedHashMap<String, List<String>>();
-        texts.put(SearchFields.TITLE, values(description.title()));
-        texts.put(SearchFields.DESCRIPTION, values(description.description()));
-        texts.put(SearchFields.KEYWORDS, description.keywords());
+        var texts = new LinkedHashMap<String, List<String>>(highlighted(description));
         var themeLabels = new ArrayList<String>();
         description.themes().forEach(theme -> {
             themeLabels.add(TABLES.label(theme, "fr"));
@@ -75,9 +85,6 @@ public final class SearchDocuments {
                 description.publisher() == null
                         ? List.of()
                         : values(description.publisher().name()));
-        var distributionTitles = new ArrayList<String>();
-        description.distributions().forEach(d -> distributionTitles.addAll(values(d.title())));
-        texts.put(SearchFields.DISTRIBUTIONS, distributionTitles);
 
         var facets = new EnumMap<Facet, List<FacetTerm>>(Facet.class);
         facets.put(

@@ -28,7 +28,7 @@ public final class SearchFields {
      */
     public static final Map<String, Float> BOOSTS = boosts();
 
-    /** The fields a hit carries highlighted snippets of. */
+    /** The fields whose snippets show why a hit matched ({@link SearchHighlighter}). */
     public static final List<String> HIGHLIGHTED = List.of(TITLE, DESCRIPTION, KEYWORDS, DISTRIBUTIONS);
 
     /** The words completion matches a prefix against: titles, keywords and owner names. */

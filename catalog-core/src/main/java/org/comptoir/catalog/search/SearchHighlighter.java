@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.comptoir.catalog.dataset.Description;
 
 /**
  * Shows why a dataset matched: short snippets of its texts, HTML-escaped, the words the query found
  * wrapped in {@code <mark>} and {@code </mark>}. Words are found with the search's own analysis,
  * so {@code Bâtiments} is marked for {@code batiment} and {@code éclairage} for {@code eclairrage}.
- * The same for every engine: an engine only hands over the texts it stored.
+ * The same whatever the engine: the texts are the dataset's as the store gives it, the one shown,
+ * not read back from the index (which would cost reading each hit's stored texts from it).
  *
  * <p>One instance per query, reused for every hit of its page (its typo automata are built once);
  * safe to share between threads.
@@ -32,6 +34,23 @@ public final class SearchHighlighter {
         this.words = plan.words();
         this.automata = new ArrayList<>(words.size());
         words.forEach(word -> automata.add(word.automaton()));
+    }
+
+    /** A highlighter of the words of a query's text. */
+    public static SearchHighlighter of(SearchQuery query) {
+        return new SearchHighlighter(QueryPlan.parse(query.text()));
+    }
+
+    /**
+     * The snippets of every {@linkplain SearchFields#HIGHLIGHTED highlighted field} of a description
+     * where a word of the query occurs, by field; fields without one are left out.
+     */
+    public Map<String, List<String>> highlight(Description description) {
+        if (words.isEmpty()) {
+            return Map.of();
+        }
+        var texts = SearchDocuments.highlighted(description);
+        return highlight(field -> texts.getOrDefault(field, List.of()));
     }
 
     /**

@@ -1,17 +1,9 @@
 package org.comptoir.catalog.search;
 
-import java.util.List;
-import java.util.Map;
-
 /**
- * A dataset that matched, with why.
+ * A dataset that matched. Why it matched is shown from the dataset as the store gives it ({@link
+ * SearchHighlighter#highlight(org.comptoir.catalog.dataset.Description)}), not from the index.
  *
- * @param highlights per field ({@code title}, {@code description}, {@code keywords},
- *     {@code distributions}), short snippets of the field's text where the query's words appear,
- *     HTML-escaped, the matched words wrapped in {@code <mark>} and {@code </mark>}
+ * @param version the version of the dataset the index holds
  */
-public record SearchHit(String datasetId, long version, float score, Map<String, List<String>> highlights) {
-    public SearchHit {
-        highlights = Map.copyOf(highlights);
-    }
-}
+public record SearchHit(String datasetId, long version, float score) {}

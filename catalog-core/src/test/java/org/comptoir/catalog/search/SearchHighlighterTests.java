@@ -1,6 +1,8 @@
 package org.comptoir.catalog.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.comptoir.catalog.Fixtures.aCsvDistribution;
+import static org.comptoir.catalog.Fixtures.aDataset;
 
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,35 @@ class SearchHighlighterTests {
                 .containsExactly("Éclairage des <mark>voiries</mark>");
         assertThat(new SearchHighlighter(QueryPlan.parse("eclairage")).snippets(List.of(keyword, keyword)))
                 .containsExactly("<mark>Éclairage</mark> des voiries", "<mark>Éclairage</mark> des voiries");
+    }
+
+    @Test
+    void highlightsTheWordsFoundInEachFieldOfADescription() {
+        var description = aDataset().withKeywords("énergie", "bâtiment").build();
+
+        var highlights = new SearchHighlighter(QueryPlan.parse("batiment")).highlight(description);
+
+        assertThat(highlights.get(SearchFields.TITLE))
+                .containsExactly("Consommation électrique des <mark>bâtiments</mark>");
+        assertThat(highlights.get(SearchFields.KEYWORDS)).containsExactly("<mark>bâtiment</mark>");
+        assertThat(highlights.get(SearchFields.DESCRIPTION))
+                .containsExactly("Consommations mensuelles d&#39;électricité par <mark>bâtiment</mark> communautaire.");
+    }
+
+    @Test
+    void highlightsTheTitlesOfDistributionsDespiteATypo() {
+        var description = aDataset()
+                .withTitle("Points lumineux de l'éclairage public")
+                .withoutDistributions()
+                .withDistribution(aCsvDistribution("https://data.example.org/lampadaires.csv"))
+                .build();
+
+        var highlights = SearchHighlighter.of(SearchQuery.of("eclairrage fichier", Viewer.PUBLIC, 0, 20))
+                .highlight(description);
+
+        assertThat(highlights.get(SearchFields.TITLE))
+                .containsExactly("Points lumineux de <mark>l&#39;éclairage</mark> public");
+        assertThat(highlights.get(SearchFields.DISTRIBUTIONS)).containsExactly("<mark>Fichier</mark> CSV");
     }
 
     @Test

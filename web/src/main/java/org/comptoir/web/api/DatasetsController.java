@@ -22,6 +22,7 @@ import org.comptoir.catalog.dataset.Owner;
 import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.Facet;
+import org.comptoir.catalog.search.SearchHighlighter;
 import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SuggestQuery;
 import org.comptoir.catalog.search.Viewer;
@@ -97,8 +98,7 @@ class DatasetsController implements DatasetsApi {
         var query = new SearchRequest(q, filters, modifiedFrom, modifiedTo, bbox, sort, page, size)
                 .toQuery(viewer, SearchRequest.language(lang, acceptLanguage));
         var result = search.search(query);
-        var hits = new HashMap<String, SearchHit>();
-        result.hits().forEach(hit -> hits.put(hit.datasetId(), hit));
+        var highlighter = SearchHighlighter.of(query);
         var items = new ArrayList<Dataset>();
         // decoded from the projections stored with the rows, not parsed from their RDF
         datasets.projected(result.hits().stream().map(SearchHit::datasetId).toList()).stream()
@@ -106,7 +106,8 @@ class DatasetsController implements DatasetsApi {
                 .filter(d -> viewer.internal() || d.isOpen())
                 .forEach(d -> {
                     var item = representations.toApi(d, request);
-                    var highlights = hits.get(d.id()).highlights();
+                    // from the dataset shown, as the store gives it
+                    var highlights = highlighter.highlight(d.description());
                     if (!highlights.isEmpty()) {
                         item.setHighlights(new HashMap<>(highlights));
                     }

@@ -15,7 +15,9 @@ import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.Facet;
+import org.comptoir.catalog.search.QueryPlan;
 import org.comptoir.catalog.search.SearchException;
+import org.comptoir.catalog.search.SearchHighlighter;
 import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.SearchResult;
@@ -183,8 +185,7 @@ class SearchController {
             result = new SearchResult(List.of(), 0, Map.of(), number - 1, PAGE_SIZE);
         }
         var viewer = Viewers.viewer(authentication);
-        var hits = new HashMap<String, SearchHit>();
-        result.hits().forEach(hit -> hits.put(hit.datasetId(), hit));
+        var highlighter = new SearchHighlighter(QueryPlan.parse(text));
         // decoded from the projections stored with the rows, not parsed from their RDF
         var items = datasets
                 .projected(result.hits().stream().map(SearchHit::datasetId).toList())
@@ -192,7 +193,8 @@ class SearchController {
                 // the index follows the store by a fraction of a second: the store has the last word
                 .filter(d -> viewer.internal() || d.isOpen())
                 .map(d -> {
-                    var highlights = hits.get(d.id()).highlights();
+                    // from the dataset shown, as the store gives it
+                    var highlights = highlighter.highlight(d.description());
                     var summary = views.summary(d);
                     return summary.withHighlights(
                             Highlights.title(highlights, summary.title().text()), Highlights.snippet(highlights));

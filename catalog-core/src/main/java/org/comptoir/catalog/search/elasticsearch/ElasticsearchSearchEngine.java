@@ -13,7 +13,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
@@ -32,7 +31,6 @@ import org.comptoir.catalog.search.SearchDocument;
 import org.comptoir.catalog.search.SearchEngine;
 import org.comptoir.catalog.search.SearchException;
 import org.comptoir.catalog.search.SearchFields;
-import org.comptoir.catalog.search.SearchHighlighter;
 import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.SearchResult;
@@ -304,12 +302,14 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                                 .size(query.size())
                                 .trackTotalHits(t -> t.enabled(true))
                                 .version(true)
-                                .source(src -> src.filter(f -> f.includes(IndexLayout.TEXTS)))
+                                .source(src -> src.fetch(false))
                                 .aggregations(aggregations),
-                        StoredTexts.class));
-        var highlighter = new SearchHighlighter(plan);
+                        Void.class));
         var hits = response.hits().hits().stream()
-                .map(hit -> hit(hit, highlighter))
+                .map(hit -> new SearchHit(
+                        hit.id(),
+                        hit.version() == null ? 0 : hit.version(),
+                        hit.score() == null ? 0f : hit.score().floatValue()))
                 .toList();
         var facets = new LinkedHashMap<Facet, List<FacetValue>>();
         aggregations.keySet().forEach(name -> Facet.ofApiName(name)
@@ -319,18 +319,6 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                 ? hits.size()
                 : response.hits().total().value();
         return new SearchResult(hits, total, facets, query.page(), query.size());
-    }
-
-    private static SearchHit hit(Hit<StoredTexts> hit, SearchHighlighter highlighter) {
-        var texts = hit.source() == null || hit.source().texts() == null
-                ? Map.<String, List<String>>of()
-                : hit.source().texts();
-        var score = hit.score() == null ? 0f : hit.score().floatValue();
-        return new SearchHit(
-                hit.id(),
-                hit.version() == null ? 0 : hit.version(),
-                score,
-                highlighter.highlight(field -> texts.getOrDefault(field, List.of())));
     }
 
     /** The buckets of a dimension, merged by value (labels may have changed between two writes). */
@@ -504,6 +492,6 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
         T run() throws IOException;
     }
 
-    /** The part of a stored document a hit needs: its original texts, for highlighting. */
+    /** The part of a stored document a title suggestion needs: its original texts. */
     record StoredTexts(Map<String, List<String>> texts) {}
 }

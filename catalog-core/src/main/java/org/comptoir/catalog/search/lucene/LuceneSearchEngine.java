@@ -30,6 +30,7 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -51,7 +52,6 @@ import org.comptoir.catalog.search.SearchDocument;
 import org.comptoir.catalog.search.SearchEngine;
 import org.comptoir.catalog.search.SearchException;
 import org.comptoir.catalog.search.SearchFields;
-import org.comptoir.catalog.search.SearchHighlighter;
 import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.SearchResult;
@@ -77,7 +77,6 @@ public final class LuceneSearchEngine implements SearchEngine {
     private static final String APPLIED_CHANGE = "comptoir.appliedChange";
     private static final long DELETED = Long.MIN_VALUE;
     private static final int PARALLEL_BATCH = 64;
-    private static final Set<String> HIT_FIELDS = hitFields();
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -152,14 +151,20 @@ public final class LuceneSearchEngine implements SearchEngine {
             long total = collector.getMatchingDocs().stream()
                     .mapToLong(m -> m.totalHits())
                     .sum();
-            var highlighter = new SearchHighlighter(plan);
             var hits = new ArrayList<SearchHit>();
             var scoreDocs = result.topDocs().scoreDocs;
-            var stored = searcher.storedFields();
             boolean scored = sort.getSort()[0].getType() == SortField.Type.SCORE;
+            var leaves = searcher.getIndexReader().leaves();
             for (int i = query.page() * query.size(); i < scoreDocs.length; i++) {
-                float score = scored ? (Float) ((FieldDoc) scoreDocs[i]).fields[0] : Float.NaN;
-                hits.add(hit(stored.document(scoreDocs[i].doc, HIT_FIELDS), score, highlighter));
+                // the identifier is the last sort value, the version a doc value: no stored field is read
+                var values = ((FieldDoc) scoreDocs[i]).fields;
+                var leaf = leaves.get(ReaderUtil.subIndex(scoreDocs[i].doc, leaves));
+                var versions = DocValues.getNumeric(leaf.reader(), LuceneDocuments.VERSION);
+                long version = versions.advanceExact(scoreDocs[i].doc - leaf.docBase) ? versions.longValue() : 0;
+                hits.add(new SearchHit(
+                        ((BytesRef) values[values.length - 1]).utf8ToString(),
+                        version,
+                        scored ? (Float) values[0] : 0f));
             }
             return new SearchResult(hits, total, facets(searcher, collector, query), query.page(), query.size());
         });
@@ -209,15 +214,6 @@ public final class LuceneSearchEngine implements SearchEngine {
                     : List.<Suggestion>of();
             return SuggestPlan.merge(titles, keywords, owners, limit);
         });
-    }
-
-    private static SearchHit hit(Document doc, float score, SearchHighlighter highlighter) {
-        var highlights = highlighter.highlight(field -> List.of(doc.getValues(stored(field))));
-        return new SearchHit(
-                doc.get(LuceneDocuments.ID),
-                doc.getField(LuceneDocuments.VERSION).numericValue().longValue(),
-                Float.isNaN(score) ? 0f : score,
-                highlights);
     }
 
     private static Sort sort(SearchQuery.Sort sort, QueryPlan plan) {
@@ -517,14 +513,6 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     private static String stored(String field) {
         return LuceneDocuments.STORED + field;
-    }
-
-    private static Set<String> hitFields() {
-        var fields = new HashSet<String>();
-        fields.add(LuceneDocuments.ID);
-        fields.add(LuceneDocuments.VERSION);
-        SearchFields.HIGHLIGHTED.forEach(field -> fields.add(stored(field)));
-        return Set.copyOf(fields);
     }
 
     @FunctionalInterface
