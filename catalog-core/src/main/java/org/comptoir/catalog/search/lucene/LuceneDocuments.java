@@ -84,7 +84,6 @@ final class LuceneDocuments {
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
         doc.add(new BinaryDocValuesField(ID_SORT, new BytesRef(source.id())));
         doc.add(new NumericDocValuesField(VERSION, source.version()));
-        doc.add(new StoredField(VERSION, source.version()));
 
         SearchFields.analysed(source).forEach((field, values) -> {
             for (var tokens : values) {
@@ -94,9 +93,8 @@ final class LuceneDocuments {
                                 : new TextField(field, tokens, Field.Store.NO));
             }
         });
-        for (var field : SearchFields.HIGHLIGHTED) {
-            source.text(field).forEach(value -> doc.add(new StoredField(STORED + field, value)));
-        }
+        // what a title suggestion shows; hits are highlighted from the store, not from the index
+        source.text(SearchFields.TITLE).forEach(value -> doc.add(new StoredField(STORED + SearchFields.TITLE, value)));
         SearchFields.suggestWords(source)
                 .forEach(
                         (field, words) -> words.forEach(word -> doc.add(new StringField(field, word, Field.Store.NO))));
