@@ -68,8 +68,8 @@ public class SecurityConfiguration {
     /**
      * No Micrometer observation of each security filter, authentication and authorisation: with the
      * actuator on the classpath, Spring Security wraps every filter of every request in observations
-     * that nothing here exports (about a tenth of a search's CPU, issue #3). The request itself is
-     * still observed ({@code http.server.requests}).
+     * that nothing here exports (about a tenth of a search's CPU, issue #3). Neither is the request
+     * itself ({@code management.observations.enable.http.server.requests}, off in application.yaml).
      */
     @Bean
     SecurityObservationSettings securityObservations() {
