@@ -1,7 +1,6 @@
 package org.comptoir.catalog.rdf;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,9 +19,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.util.ResourceUtils;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.RDF;
@@ -119,39 +116,43 @@ public final class DatasetGraphs {
     }
 
     private static String line(org.apache.jena.graph.Graph graph, Triple t, Map<Node, String> labels, Set<Node> path) {
-        return term(graph, t.getSubject(), labels, path)
-                + ' '
-                + NodeFmtLib.strNT(t.getPredicate())
-                + ' '
-                + term(graph, t.getObject(), labels, path);
+        var line = new StringBuilder(160);
+        term(line, graph, t.getSubject(), labels, path).append(' ');
+        NTriplesTerms.append(line, t.getPredicate()).append(' ');
+        return term(line, graph, t.getObject(), labels, path).toString();
     }
 
     /** A blank node is named by the hash of what it says (its outgoing statements). */
-    private static String term(org.apache.jena.graph.Graph graph, Node node, Map<Node, String> labels, Set<Node> path) {
+    private static StringBuilder term(
+            StringBuilder out, org.apache.jena.graph.Graph graph, Node node, Map<Node, String> labels, Set<Node> path) {
         if (!node.isBlank()) {
-            return NodeFmtLib.strNT(node);
+            return NTriplesTerms.append(out, node);
         }
         var known = labels.get(node);
         if (known != null) {
-            return known;
+            return out.append(known);
         }
         if (!path.add(node)) {
-            return "_:cycle";
+            return out.append("_:cycle");
         }
         var parts = new ArrayList<String>();
-        graph.find(node, Node.ANY, Node.ANY)
-                .forEach(t ->
-                        parts.add(NodeFmtLib.strNT(t.getPredicate()) + ' ' + term(graph, t.getObject(), labels, path)));
+        graph.find(node, Node.ANY, Node.ANY).forEach(t -> {
+            var part = new StringBuilder(80);
+            NTriplesTerms.append(part, t.getPredicate()).append(' ');
+            parts.add(term(part, graph, t.getObject(), labels, path).toString());
+        });
         path.remove(node);
         parts.sort(String::compareTo);
         var label = "_:" + Integer.toHexString(String.join("|", parts).hashCode());
         labels.put(node, label);
-        return label;
+        return out.append(label);
     }
 
+    /** The description in N-Triples, one statement a line, as Jena's N-Triples writer gives it. */
     public static String toNTriples(Model model) {
-        var out = new StringWriter();
-        RDFDataMgr.write(out, model, Lang.NTRIPLES);
+        var graph = model.getGraph();
+        var out = new StringBuilder(graph.size() * 120);
+        graph.find().forEachRemaining(t -> NTriplesTerms.appendLine(out, t));
         return out.toString();
     }
 

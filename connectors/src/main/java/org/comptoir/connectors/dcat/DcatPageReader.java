@@ -28,6 +28,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.rdf.DatasetGraphs;
+import org.comptoir.catalog.rdf.NTriplesTerms;
 import org.comptoir.connectors.fetch.JsonLdContexts;
 import org.comptoir.connectors.harvest.HarvestAbortedException;
 import org.comptoir.connectors.harvest.SourceKind;
@@ -234,12 +235,7 @@ public final class DcatPageReader implements SourceKind {
         public void triple(org.apache.jena.graph.Triple triple) {
             count++;
             line.setLength(0);
-            line.append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getSubject()))
-                    .append(' ')
-                    .append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getPredicate()))
-                    .append(' ')
-                    .append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getObject()))
-                    .append(" .\n");
+            NTriplesTerms.appendLine(line, triple);
             try {
                 out.append(line);
             } catch (java.io.IOException e) {
@@ -486,13 +482,7 @@ public final class DcatPageReader implements SourceKind {
         var description = CanonicalDcat.of(received, dataset);
         var node = description.wrapAsResource(dataset.asNode());
         var raw = new StringBuilder(received.getGraph().size() * 120);
-        received.getGraph().find().forEachRemaining(t -> raw.append(
-                        org.apache.jena.riot.out.NodeFmtLib.strNT(t.getSubject()))
-                .append(' ')
-                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getPredicate()))
-                .append(' ')
-                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getObject()))
-                .append(" .\n"));
+        received.getGraph().find().forEachRemaining(t -> NTriplesTerms.appendLine(raw, t));
         return new HarvestedRecord(key(node, received), description, node, raw.toString(), "application/n-triples");
     }
 
