@@ -102,7 +102,7 @@ public class CatalogIngestion {
         var hashes = records.parallelStream()
                 .map(record -> {
                     try {
-                        return DatasetGraphs.contentHash(record.description());
+                        return fingerprint(record);
                     } catch (RuntimeException e) {
                         return null; // ingest alone says what is wrong
                     }
@@ -379,7 +379,7 @@ public class CatalogIngestion {
 
     private IngestOutcome attempt(IngestRun run, HarvestedRecord record, Governance defaults) {
         var sourceId = run.sourceId();
-        var hash = DatasetGraphs.contentHash(record.description());
+        var hash = fingerprint(record);
         var existing = datasets.findBySourceKey(sourceId, record.sourceKey()).orElse(null);
         var restore = existing == null ? null : statusToRestore(existing);
         if (existing != null && hash.equals(existing.contentHash()) && restore == null) {
@@ -464,6 +464,15 @@ public class CatalogIngestion {
                     ? new IngestOutcome(IngestOutcome.Kind.UPDATED, id, List.of())
                     : new IngestOutcome(IngestOutcome.Kind.RECONCILED, id, List.of(), previousKey);
         });
+    }
+
+    /**
+     * What the catalogue compares with the fingerprint it stored: the fingerprint of what the source
+     * sent for a received record (so that an unchanged one is never mapped), else the hash of the
+     * mapped description.
+     */
+    private static String fingerprint(HarvestedRecord record) {
+        return record.fingerprint() != null ? record.fingerprint() : DatasetGraphs.contentHash(record.description());
     }
 
     /** A record's description under the catalogue's IRIs for dataset {@code id}, and its identity keys. */

@@ -61,6 +61,11 @@ public final class DcatPageReader implements SourceKind {
             "application/x-download");
 
     private static final Set<Lang> STREAMED = Set.of(Lang.TURTLE, Lang.NTRIPLES, Lang.NQUADS);
+    /**
+     * The version of this mapping of a streamed record ({@link CanonicalDcat} and the raw payload), part
+     * of its fingerprint: to change when they change, so that the next harvest maps every record again.
+     */
+    static final String MAPPING_VERSION = "dcat-ap/1";
     /** Datasets a stream keeps open at once while cutting (ADR 0018). */
     static final int WINDOW = 256;
 
@@ -182,7 +187,7 @@ public final class DcatPageReader implements SourceKind {
                     records.accept(record(model, dataset));
                 }
             } else {
-                cutAndHand(spool, first, prefixes, records);
+                cutAndHand(spool, first, records);
             }
             return new SourcePage(List.of(), next(paging, pageUrl), totalItems(paging));
         } finally {
@@ -264,12 +269,10 @@ public final class DcatPageReader implements SourceKind {
     private static final class Mapping {
         private static final int BATCH = 64;
         private final java.util.function.Consumer<List<HarvestedRecord>> batches;
-        private final Model prefixes;
         private List<HarvestedRecord> pending = new ArrayList<>(BATCH);
 
-        Mapping(java.util.function.Consumer<List<HarvestedRecord>> batches, Model prefixes) {
+        Mapping(java.util.function.Consumer<List<HarvestedRecord>> batches) {
             this.batches = batches;
-            this.prefixes = prefixes;
         }
 
         void add(org.apache.jena.graph.Node dataset, org.apache.jena.graph.Graph graph) {
@@ -278,7 +281,6 @@ public final class DcatPageReader implements SourceKind {
                 return;
             }
             var model = ModelFactory.createModelForGraph(graph);
-            prefixes.getNsPrefixMap().forEach(model::setNsPrefix);
             pending.add(streamedRecord(model, model.wrapAsResource(dataset)));
             if (pending.size() >= BATCH) {
                 flush();
@@ -299,16 +301,13 @@ public final class DcatPageReader implements SourceKind {
      * At most a few batches wait between the two.
      */
     private static void cutAndHand(
-            java.nio.file.Path spool,
-            DatasetCutter first,
-            Model prefixes,
-            java.util.function.Consumer<HarvestedRecord> records) {
+            java.nio.file.Path spool, DatasetCutter first, java.util.function.Consumer<HarvestedRecord> records) {
         var queue = new java.util.concurrent.ArrayBlockingQueue<List<HarvestedRecord>>(4);
         List<HarvestedRecord> end = new ArrayList<>();
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         var producer = Thread.ofPlatform().name("comptoir-dump-cut").daemon().start(() -> {
             try {
-                var mapping = new Mapping(batch -> put(queue, batch), prefixes);
+                var mapping = new Mapping(batch -> put(queue, batch));
                 var second = DatasetCutter.cutting(first, mapping::add);
                 RDFParser.source(spool)
                         .lang(Lang.NTRIPLES)
@@ -474,16 +473,21 @@ public final class DcatPageReader implements SourceKind {
     }
 
     /**
-     * A record of a streamed dump: its raw payload is its own statements in N-Triples, one line
-     * each as received, far cheaper to write than pretty Turtle for every dataset of a dump.
+     * A record of a streamed dump, received: fingerprinted on its own statements as received, and
+     * mapped only if the catalogue needs it. Its raw payload is then its statements in N-Triples,
+     * one line each as received, far cheaper to write than pretty Turtle for every dataset of a dump.
      */
     private static HarvestedRecord streamedRecord(Model page, Resource dataset) {
         var received = DatasetGraphs.extract(page, dataset);
-        var description = CanonicalDcat.of(received, dataset);
-        var node = description.wrapAsResource(dataset.asNode());
-        var raw = new StringBuilder(received.getGraph().size() * 120);
-        received.getGraph().find().forEachRemaining(t -> NTriplesTerms.appendLine(raw, t));
-        return new HarvestedRecord(key(node, received), description, node, raw.toString(), "application/n-triples");
+        var node = dataset.asNode();
+        var key = key(dataset, received);
+        return HarvestedRecord.received(key, DatasetGraphs.contentHash(received), MAPPING_VERSION, () -> {
+            var description = CanonicalDcat.of(received, received.wrapAsResource(node));
+            var raw = new StringBuilder(received.getGraph().size() * 120);
+            received.getGraph().find().forEachRemaining(t -> NTriplesTerms.appendLine(raw, t));
+            return new HarvestedRecord(
+                    key, description, description.wrapAsResource(node), raw.toString(), "application/n-triples");
+        });
     }
 
     private static HarvestedRecord record(Model page, Resource dataset) {

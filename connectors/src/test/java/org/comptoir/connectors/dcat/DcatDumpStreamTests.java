@@ -113,6 +113,33 @@ class DcatDumpStreamTests {
     }
 
     @Test
+    void fingerprintsEachRecordOnTheStatementsReceivedWhateverTheirOrderAndBlankNodeLabels() throws IOException {
+        var dump = dump(40);
+        var lines = new ArrayList<>(List.of(ntriples(dump).split("\n")));
+        Collections.shuffle(lines, new Random(11));
+        var shuffled = String.join("\n", lines).replace("_:", "_:x") + "\n";
+        var roomy = new DcatPageReader(JsonLdContexts.none(), 10 << 20);
+        var again = new ArrayList<HarvestedRecord>();
+        roomy.stream(bytes(shuffled), "application/n-triples", URL, again::add);
+        var changed = new ArrayList<HarvestedRecord>();
+        roomy.stream(
+                bytes(ntriples(dump).replace("\"Jeu 7\"@fr", "\"Jeu 7, corrigé\"@fr")),
+                "application/n-triples",
+                URL,
+                changed::add);
+
+        var first = fingerprints(stream(ntriples(dump), "application/n-triples"));
+
+        assertThat(first).hasSize(40).doesNotContainValue(null);
+        assertThat(fingerprints(again)).isEqualTo(first);
+        var edited = fingerprints(changed);
+        assertThat(edited.keySet()).isEqualTo(first.keySet());
+        assertThat(edited.keySet())
+                .filteredOn(key -> !edited.get(key).equals(first.get(key)))
+                .containsExactly("https://data.ville.example/jeux/7");
+    }
+
+    @Test
     void readsTurtleAsAStreamToo() throws IOException {
         var dump = dump(300);
         var turtle = new StringWriter();
@@ -129,6 +156,12 @@ class DcatDumpStreamTests {
         var records = new ArrayList<HarvestedRecord>();
         reader.stream(bytes(body), contentType, URL, records::add);
         return records;
+    }
+
+    private static Map<String, String> fingerprints(List<HarvestedRecord> records) {
+        var prints = new LinkedHashMap<String, String>();
+        records.forEach(record -> prints.put(record.sourceKey(), record.fingerprint()));
+        return prints;
     }
 
     private static List<HarvestedRecord> whole(Model dump) {
