@@ -133,6 +133,7 @@ public class CatalogIngestion {
             StoredDataset existing,
             Dataset dataset,
             String stored,
+            byte[] projection,
             Map<String, IdentityKey> keys,
             Instant now,
             List<FieldProblem> problems,
@@ -266,10 +267,22 @@ public class CatalogIngestion {
             var description = DatasetRdf.describe(dataset, built.graph());
             var problems = DescriptionCheck.problems(description, built.node());
             var stored = problems.isEmpty() ? DatasetGraphs.toNTriples(description) : null;
+            var projection = problems.isEmpty() ? Datasets.projection(dataset.id(), description) : null;
             return new Prepared(
-                    index, plan, record, hash, existing, dataset, stored, built.keys(), now, problems, null);
+                    index,
+                    plan,
+                    record,
+                    hash,
+                    existing,
+                    dataset,
+                    stored,
+                    projection,
+                    built.keys(),
+                    now,
+                    problems,
+                    null);
         } catch (RuntimeException e) {
-            return new Prepared(index, plan, record, hash, existing, null, null, null, null, List.of(), e);
+            return new Prepared(index, plan, record, hash, existing, null, null, null, null, null, List.of(), e);
         }
     }
 
@@ -309,7 +322,7 @@ public class CatalogIngestion {
         var payloads = new ArrayList<Datasets.ReceivedPayload>();
         for (var p : pending) {
             if (p.plan() == Plan.NEW) {
-                rows.add(new Datasets.NewRow(p.dataset(), p.stored(), p.hash()));
+                rows.add(new Datasets.NewRow(p.dataset(), p.stored(), p.hash(), p.projection()));
             }
         }
         datasets.insertAll(rows);
@@ -319,7 +332,7 @@ public class CatalogIngestion {
                 identities.replace(id, sourceId, p.keys(), false);
             } else {
                 var previous = p.existing().dataset().version();
-                if (!datasets.update(p.dataset(), p.stored(), p.hash(), previous)) {
+                if (!datasets.update(p.dataset(), p.stored(), p.hash(), previous, p.projection())) {
                     throw new StaleDatasetException(id, previous, previous + 1);
                 }
                 identities.replace(id, sourceId, p.keys(), true);

@@ -188,6 +188,33 @@ public abstract class DatasetsContract {
     }
 
     @Test
+    void storesForAHarvestedBatchTheProjectionItsStoredDescriptionGives() {
+        var record = record("https://src.example/ds/10", """
+                <https://src.example/ds/10> a dcat:Dataset ;
+                    dct:title "Capteurs de qualité de l'air"@fr, "Air quality sensors"@en ;
+                    dct:description "Mesures horaires."@fr ; dcat:keyword "air", "pollution", "capteur" ;
+                    dct:identifier "b", "a" ; dct:publisher [ <http://xmlns.com/foaf/0.1/name> "Ville"@fr ] ;
+                    dcat:contactPoint [ <http://www.w3.org/2006/vcard/ns#fn> "Service" ;
+                        <http://www.w3.org/2006/vcard/ns#hasEmail> <mailto:a@b.fr> ] ;
+                    dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://src.example/air.csv> ;
+                        dct:format "CSV" ; dcat:byteSize 12 ] .
+                """);
+        var id = ingestion
+                .ingestAll(run("src-1"), List.of(record), openGovernance())
+                .getFirst()
+                .outcome()
+                .datasetId();
+        var stored = datasets.find(id).orElseThrow();
+
+        var projection = jdbc.sql("SELECT projection FROM dataset WHERE id = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
+
+        assertThat(projection).isEqualTo(Datasets.projection(id, DatasetGraphs.fromNTriples(stored.graph())));
+    }
+
+    @Test
     void projectsAtStartUpTheRowsWrittenWithoutAProjection() {
         var first = registration.register(
                 DatasetKind.DATASET, aDataset().withTitle("Premier").build(), openGovernance(), "owner");
