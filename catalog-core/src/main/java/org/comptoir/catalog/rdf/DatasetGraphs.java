@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
@@ -27,6 +28,10 @@ import org.apache.jena.vocabulary.RDF;
 /** Operations on one dataset's RDF description: cutting it out of a page, hashing, storing. */
 public final class DatasetGraphs {
     private static final int MAX_DEPTH = 6;
+    private static final Node TYPE = RDF.type.asNode();
+    /** The nodes a description stops at: other datasets, catalogues. */
+    private static final List<Node> ENTITIES =
+            List.of(DCAT.Dataset.asNode(), DCAT.Catalog.asNode(), org.comptoir.ontologies.Dcat3.DatasetSeries.asNode());
 
     private DatasetGraphs() {}
 
@@ -36,36 +41,43 @@ public final class DatasetGraphs {
      * datasets or catalogues.
      */
     public static Model extract(Model page, Resource dataset) {
+        var graph = page.getGraph();
+        var start = dataset.asNode();
         var result = ModelFactory.createDefaultModel();
-        var seen = new HashSet<RDFNode>();
-        var queue = new ArrayDeque<Map.Entry<Resource, Integer>>();
-        queue.add(Map.entry(dataset, 0));
-        while (!queue.isEmpty()) {
-            var entry = queue.poll();
-            var node = entry.getKey();
+        var into = result.getGraph();
+        var seen = new HashSet<Node>();
+        var nodes = new ArrayDeque<Node>();
+        var depths = new ArrayDeque<Integer>();
+        nodes.add(start);
+        depths.add(0);
+        while (!nodes.isEmpty()) {
+            var node = nodes.poll();
+            int depth = depths.poll();
             if (!seen.add(node)) {
                 continue;
             }
-            page.listStatements(node, null, (RDFNode) null).forEach(statement -> {
-                result.add(statement);
-                var object = statement.getObject();
-                if (object.isResource()
-                        && entry.getValue() < MAX_DEPTH
-                        && !isOtherEntity(page, object.asResource(), dataset)) {
-                    queue.add(Map.entry(object.asResource(), entry.getValue() + 1));
+            graph.find(node, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                into.add(t);
+                var object = t.getObject();
+                if ((object.isURI() || object.isBlank()) && depth < MAX_DEPTH && !isOtherEntity(graph, object, start)) {
+                    nodes.add(object);
+                    depths.add(depth + 1);
                 }
             });
         }
         return result;
     }
 
-    private static boolean isOtherEntity(Model page, Resource node, Resource dataset) {
+    private static boolean isOtherEntity(org.apache.jena.graph.Graph page, Node node, Node dataset) {
         if (node.equals(dataset)) {
             return false;
         }
-        return page.contains(node, RDF.type, DCAT.Dataset)
-                || page.contains(node, RDF.type, DCAT.Catalog)
-                || page.contains(node, RDF.type, org.comptoir.ontologies.Dcat3.DatasetSeries);
+        for (var type : ENTITIES) {
+            if (page.contains(node, TYPE, type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Renames {@code from} to {@code to} everywhere in {@code model}. */
@@ -100,8 +112,9 @@ public final class DatasetGraphs {
     public static String contentHash(Model model) {
         var graph = model.getGraph();
         var labels = new HashMap<Node, String>();
-        var lines = new ArrayList<String>();
-        graph.find().forEach(t -> lines.add(line(graph, t, labels, new HashSet<>())));
+        var lines = new ArrayList<String>(graph.size());
+        var path = new HashSet<Node>(); // the blank nodes being named, always empty between lines
+        graph.find().forEach(t -> lines.add(line(graph, t, labels, path)));
         lines.sort(String::compareTo);
         try {
             var digest = MessageDigest.getInstance("SHA-256");
