@@ -274,12 +274,21 @@ final class DatasetCutter {
         return h == 0 ? 1 : h;
     }
 
-    /** An open-addressing set of non-zero longs. */
+    /**
+     * A set of non-zero longs in segments chosen by the value's top bits, each an open-addressing
+     * table that grows alone: no single large array, so that millions of IRIs cost the collector no
+     * humongous allocation and a growth copies one segment, not the whole set.
+     */
     static final class LongSet {
-        private long[] slots = new long[1 << 12];
-        private int size;
+        private static final int SEGMENT_BITS = 8;
+        private final long[][] segments = new long[1 << SEGMENT_BITS][];
+        private final int[] sizes = new int[1 << SEGMENT_BITS];
 
         boolean contains(long value) {
+            var slots = segments[segment(value)];
+            if (slots == null) {
+                return false;
+            }
             int mask = slots.length - 1;
             for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
                 if (slots[i] == value) {
@@ -292,27 +301,39 @@ final class DatasetCutter {
         }
 
         void add(long value) {
-            if (size * 2 >= slots.length) {
+            int segment = segment(value);
+            var slots = segments[segment];
+            if (slots == null) {
+                slots = segments[segment] = new long[16];
+            } else if (sizes[segment] * 2 >= slots.length) {
                 var old = slots;
-                slots = new long[old.length * 2];
-                size = 0;
+                slots = segments[segment] = new long[old.length * 2];
                 for (long v : old) {
                     if (v != 0) {
-                        add(v);
+                        insert(slots, v);
                     }
                 }
             }
+            if (insert(slots, value)) {
+                sizes[segment]++;
+            }
+        }
+
+        private static boolean insert(long[] slots, long value) {
             int mask = slots.length - 1;
             for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
                 if (slots[i] == value) {
-                    return;
+                    return false;
                 }
                 if (slots[i] == 0) {
                     slots[i] = value;
-                    size++;
-                    return;
+                    return true;
                 }
             }
+        }
+
+        private static int segment(long value) {
+            return (int) (value >>> (64 - SEGMENT_BITS));
         }
 
         private static int mix(long value) {
