@@ -157,6 +157,40 @@ public abstract class DatasetsContract {
     }
 
     @Test
+    void keepsAPersonsEditWhenItsSourceSendsTheSameStatementsAgain() {
+        var received = HarvestedRecord.received(
+                "https://src.example/ds/2", "reçu", "v1", () -> record("https://src.example/ds/2", """
+                        <https://src.example/ds/2> a dcat:Dataset ;
+                            dct:title "Arbres"@fr ; dct:description "Inventaire des arbres."@fr .
+                        """));
+        var id = ingestion.ingest(run("src-1"), received, openGovernance()).datasetId();
+        var stored = datasets.find(id).orElseThrow();
+        registration.update(
+                id,
+                stored.dataset().version(),
+                DatasetKind.DATASET,
+                aDataset().withTitle("Arbres d'alignement, revus").build(),
+                stored.dataset().governance(),
+                "owner");
+        var again = HarvestedRecord.received("https://src.example/ds/2", "reçu", "v1", () -> {
+            throw new AssertionError("an unchanged record is not mapped");
+        });
+
+        var outcome = ingestion
+                .ingestAll(run("src-1"), List.of(again), openGovernance())
+                .getFirst();
+
+        assertThat(outcome.outcome().kind()).isEqualTo(IngestOutcome.Kind.UNCHANGED);
+        assertThat(datasets.find(id)
+                        .orElseThrow()
+                        .dataset()
+                        .description()
+                        .title()
+                        .best("fr"))
+                .isEqualTo("Arbres d'alignement, revus");
+    }
+
+    @Test
     void readsFromItsProjectionTheSameDatasetAsFromItsDescription() {
         var registered = registration.register(
                 DatasetKind.DATASET,
