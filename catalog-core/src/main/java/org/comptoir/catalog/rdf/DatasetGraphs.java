@@ -111,10 +111,10 @@ public final class DatasetGraphs {
      */
     public static String contentHash(Model model) {
         var graph = model.getGraph();
-        var labels = new HashMap<Node, String>();
+        var texts = new HashMap<Node, String>();
         var lines = new ArrayList<String>(graph.size());
         var path = new HashSet<Node>(); // the blank nodes being named, always empty between lines
-        graph.find().forEach(t -> lines.add(line(graph, t, labels, path)));
+        graph.find().forEach(t -> lines.add(line(graph, t, texts, path)));
         lines.sort(String::compareTo);
         try {
             var digest = MessageDigest.getInstance("SHA-256");
@@ -128,20 +128,32 @@ public final class DatasetGraphs {
         }
     }
 
-    private static String line(org.apache.jena.graph.Graph graph, Triple t, Map<Node, String> labels, Set<Node> path) {
+    private static String line(org.apache.jena.graph.Graph graph, Triple t, Map<Node, String> texts, Set<Node> path) {
         var line = new StringBuilder(160);
-        term(line, graph, t.getSubject(), labels, path).append(' ');
-        NTriplesTerms.append(line, t.getPredicate()).append(' ');
-        return term(line, graph, t.getObject(), labels, path).toString();
+        term(line, graph, t.getSubject(), texts, path).append(' ');
+        term(line, graph, t.getPredicate(), texts, path).append(' ');
+        return term(line, graph, t.getObject(), texts, path).toString();
     }
 
-    /** A blank node is named by the hash of what it says (its outgoing statements). */
+    /**
+     * A term in N-Triples, an IRI written once per hash (a description names its dataset and its
+     * properties many times); a blank node is named by the hash of what it says (its outgoing
+     * statements).
+     */
     private static StringBuilder term(
-            StringBuilder out, org.apache.jena.graph.Graph graph, Node node, Map<Node, String> labels, Set<Node> path) {
+            StringBuilder out, org.apache.jena.graph.Graph graph, Node node, Map<Node, String> texts, Set<Node> path) {
+        if (node.isURI()) {
+            var text = texts.get(node);
+            if (text == null) {
+                text = NTriplesTerms.append(new StringBuilder(), node).toString();
+                texts.put(node, text);
+            }
+            return out.append(text);
+        }
         if (!node.isBlank()) {
             return NTriplesTerms.append(out, node);
         }
-        var known = labels.get(node);
+        var known = texts.get(node);
         if (known != null) {
             return out.append(known);
         }
@@ -151,13 +163,13 @@ public final class DatasetGraphs {
         var parts = new ArrayList<String>();
         graph.find(node, Node.ANY, Node.ANY).forEach(t -> {
             var part = new StringBuilder(80);
-            NTriplesTerms.append(part, t.getPredicate()).append(' ');
-            parts.add(term(part, graph, t.getObject(), labels, path).toString());
+            term(part, graph, t.getPredicate(), texts, path).append(' ');
+            parts.add(term(part, graph, t.getObject(), texts, path).toString());
         });
         path.remove(node);
         parts.sort(String::compareTo);
         var label = "_:" + Integer.toHexString(String.join("|", parts).hashCode());
-        labels.put(node, label);
+        texts.put(node, label);
         return out.append(label);
     }
 
