@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -66,6 +68,12 @@ public final class DcatPageReader implements SourceKind {
      * of its fingerprint: to change when they change, so that the next harvest maps every record again.
      */
     static final String MAPPING_VERSION = "dcat-ap/1";
+    /**
+     * Marks, in the spool, the start of a dataset's block: {@code <dataset> BLOCK "size"}. A literal
+     * as predicate, which no parser gives, so a source cannot forge it.
+     */
+    private static final org.apache.jena.graph.Node BLOCK = NodeFactory.createLiteralString("comptoir:block");
+
     /** Datasets a stream keeps open at once while cutting (ADR 0018). */
     static final int WINDOW = 256;
 
@@ -149,14 +157,25 @@ public final class DcatPageReader implements SourceKind {
         var lang = language(mediaType(contentType), pageUrl, new byte[0]);
         var spool = java.nio.file.Files.createTempFile("comptoir-dump-", ".trdf");
         try {
-            var first = DatasetCutter.learning(WINDOW, Math.max(1_000, inMemoryMax / 100));
             var paging = ModelFactory.createDefaultModel();
             var prefixes = ModelFactory.createDefaultModel();
             long triples;
+            DatasetCutter first;
             try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spool), 1 << 16)) {
                 var spooled = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
                 spooled.start();
-                var spooling = new Spooling(spooled, first, paging.getGraph(), prefixes);
+                first = new DatasetCutter(
+                        WINDOW,
+                        Math.max(1_000, inMemoryMax / 100),
+                        (dataset, block) -> {
+                            spooled.triple(org.apache.jena.graph.Triple.create(
+                                    dataset,
+                                    BLOCK,
+                                    NodeFactory.createLiteralDT(Integer.toString(block.size()), XSDDatatype.XSDint)));
+                            block.forEach(spooled::triple);
+                        },
+                        spooled::triple);
+                var spooling = new Spooling(first, paging.getGraph(), prefixes);
                 try {
                     RDFParser.source(body)
                             .lang(lang)
@@ -167,13 +186,13 @@ public final class DcatPageReader implements SourceKind {
                     rethrowGuard(e);
                     throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(deepestMessage(e)), e);
                 }
+                first.end();
                 spooled.finish();
                 triples = spooling.count;
             }
             if (triples == 0) {
                 throw unreadable(pageUrl, "la page ne contient aucun triplet (" + lang.getLabel() + ")");
             }
-            first.end();
             if (!first.cuttable()) {
                 if (java.nio.file.Files.size(spool) > inMemoryMax) {
                     throw unreadable(
@@ -196,9 +215,18 @@ public final class DcatPageReader implements SourceKind {
         }
     }
 
+    /** Every triple of the spool in one model, without the marks of the blocks. */
     private static Model spooled(java.nio.file.Path spool) {
         var model = ModelFactory.createDefaultModel();
-        RDFParser.source(spool).lang(Lang.RDFTHRIFT).parse(model);
+        var graph = model.getGraph();
+        RDFParser.source(spool).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void triple(org.apache.jena.graph.Triple triple) {
+                if (!triple.getPredicate().equals(BLOCK)) {
+                    graph.add(triple);
+                }
+            }
+        });
         return model;
     }
 
@@ -218,23 +246,17 @@ public final class DcatPageReader implements SourceKind {
     }
 
     /**
-     * The first pass's sink: copies each triple to the spool (RDF Thrift: blank nodes keep their
-     * labels, and reading it back costs far less than parsing text), learns their order, keeps the
-     * paging.
+     * The first pass's sink: hands each triple to the cutter, which spools it (RDF Thrift: blank
+     * nodes keep their labels, and reading it back costs far less than parsing text) loose or in
+     * its dataset's block; keeps the paging.
      */
     private static final class Spooling extends org.apache.jena.riot.system.StreamRDFBase {
-        private final org.apache.jena.riot.system.StreamRDF out;
         private final DatasetCutter cutter;
         private final org.apache.jena.graph.Graph paging;
         private final Model prefixes;
         long count;
 
-        Spooling(
-                org.apache.jena.riot.system.StreamRDF out,
-                DatasetCutter cutter,
-                org.apache.jena.graph.Graph paging,
-                Model prefixes) {
-            this.out = out;
+        Spooling(DatasetCutter cutter, org.apache.jena.graph.Graph paging, Model prefixes) {
             this.cutter = cutter;
             this.paging = paging;
             this.prefixes = prefixes;
@@ -243,7 +265,6 @@ public final class DcatPageReader implements SourceKind {
         @Override
         public void triple(org.apache.jena.graph.Triple triple) {
             count++;
-            out.triple(triple);
             if (triple.getPredicate().getURI().startsWith(Hydra.NS)) {
                 paging.add(triple);
             }
@@ -306,11 +327,26 @@ public final class DcatPageReader implements SourceKind {
         var producer = Thread.ofPlatform().name("comptoir-dump-cut").daemon().start(() -> {
             try {
                 var mapping = new Mapping(batch -> put(queue, batch));
-                var second = DatasetCutter.cutting(first, mapping::add);
+                var second = first.completion(mapping::add);
                 RDFParser.source(spool).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                    private org.apache.jena.graph.Node dataset;
+                    private List<org.apache.jena.graph.Triple> block;
+                    private int missing;
+
                     @Override
                     public void triple(org.apache.jena.graph.Triple triple) {
-                        second.triple(triple);
+                        if (triple.getPredicate().equals(BLOCK)) {
+                            dataset = triple.getSubject();
+                            missing = Integer.parseInt(triple.getObject().getLiteralLexicalForm());
+                            block = new ArrayList<>(missing);
+                        } else if (missing > 0) {
+                            // a block's triples: cut in pass 1 already
+                            block.add(triple);
+                            if (--missing == 0) {
+                                second.block(dataset, block);
+                            }
+                        }
+                        // a loose triple is in the side graph already, or about the catalogue
                     }
                 });
                 second.end();

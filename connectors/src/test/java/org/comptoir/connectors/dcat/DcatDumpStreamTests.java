@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.connectors.fetch.JsonLdContexts;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,56 @@ class DcatDumpStreamTests {
 
         assertThat(streamed).hasSize(500);
         assertSameRecords(streamed, whole(dump));
+    }
+
+    @Test
+    void readsADumpWholeFromItsSpoolWhenItCannotBeCutButFitsInMemory() throws IOException {
+        // every blank node described before the dataset that cites it: 30,000 triples wait at once
+        var blanks = new StringBuilder();
+        var datasets = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            datasets.append("<d:")
+                    .append(i)
+                    .append("> <")
+                    .append(RDF.type.getURI())
+                    .append("> <")
+                    .append(DCAT.Dataset.getURI())
+                    .append("> .\n");
+            datasets.append("<d:").append(i).append("> <p:t> \"").append(i).append("\" .\n");
+            for (int j = 0; j < 10; j++) {
+                for (int k = 0; k < 10; k++) {
+                    blanks.append("_:b")
+                            .append(i)
+                            .append('x')
+                            .append(j)
+                            .append(" <p:v> \"")
+                            .append(k)
+                            .append("\" .\n");
+                }
+                datasets.append("<d:")
+                        .append(i)
+                        .append("> <p:k> _:b")
+                        .append(i)
+                        .append('x')
+                        .append(j)
+                        .append(" .\n");
+            }
+        }
+        var dump = blanks.toString() + datasets;
+        // a side budget of 1,000 triples, and a spool larger than 100,000 bytes: refused
+        assertThatThrownBy(() -> new DcatPageReader(JsonLdContexts.none(), 100_000)
+                        .stream(bytes(dump), "application/n-triples", URL, r -> {}))
+                .hasMessageContaining("pas rangés jeu de données par jeu de données");
+
+        // a side budget of 29,000 triples, still too few to cut it, and room for its spool: read whole
+        var records = new ArrayList<HarvestedRecord>();
+        new DcatPageReader(JsonLdContexts.none(), 2_900_000)
+                .stream(bytes(dump), "application/n-triples", URL, records::add);
+
+        var model = ModelFactory.createDefaultModel();
+        RDFParser.fromString(dump, Lang.NTRIPLES).parse(model);
+        assertThat(records).hasSize(300);
+        assertSameRecords(records, whole(model));
     }
 
     @Test
@@ -258,7 +312,7 @@ class DcatDumpStreamTests {
                     .append(i)
                     .append(".json> .\n");
         }
-        var model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        var model = ModelFactory.createDefaultModel();
         org.apache.jena.riot.RDFParser.fromString(turtle.toString(), Lang.TURTLE)
                 .parse(model);
         return model;
