@@ -1,6 +1,11 @@
 package org.comptoir.catalog.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -62,7 +67,7 @@ public final class HarvestedRecord {
      * changes the mapping's result, so that a change of it maps every record again) and its mapping
      * followed by {@code check}.
      */
-    public HarvestedRecord with(String setting, java.util.function.Consumer<HarvestedRecord> check) {
+    public HarvestedRecord with(String setting, Consumer<HarvestedRecord> check) {
         if (fingerprint == null) {
             throw new IllegalStateException("only a received record is mapped later");
         }
@@ -106,12 +111,12 @@ public final class HarvestedRecord {
 
     private static String combine(String fingerprint, String setting) {
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(fingerprint.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '\n');
-            digest.update(setting.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            digest.update(setting.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
