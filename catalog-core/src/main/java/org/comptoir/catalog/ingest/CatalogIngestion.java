@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -320,17 +321,18 @@ public class CatalogIngestion {
         var sourceId = run.sourceId();
         var rows = new ArrayList<Datasets.NewRow>();
         var payloads = new ArrayList<Datasets.ReceivedPayload>();
+        var newKeys = new LinkedHashMap<String, Map<String, IdentityKey>>();
         for (var p : pending) {
             if (p.plan() == Plan.NEW) {
                 rows.add(new Datasets.NewRow(p.dataset(), p.stored(), p.hash(), p.projection()));
+                newKeys.put(p.dataset().id(), p.keys());
             }
         }
         datasets.insertAll(rows);
+        identities.addAll(sourceId, newKeys);
         for (var p : pending) {
             var id = p.dataset().id();
-            if (p.plan() == Plan.NEW) {
-                identities.replace(id, sourceId, p.keys(), false);
-            } else {
+            if (p.plan() != Plan.NEW) {
                 var previous = p.existing().dataset().version();
                 if (!datasets.update(p.dataset(), p.stored(), p.hash(), previous, p.projection())) {
                     throw new StaleDatasetException(id, previous, previous + 1);
