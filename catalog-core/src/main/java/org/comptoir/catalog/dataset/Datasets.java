@@ -119,7 +119,7 @@ public class Datasets {
     }
 
     public void insert(Dataset dataset, String graph, String contentHash) {
-        var values = insertValues(dataset, graph, contentHash);
+        var values = insertValues(dataset, graph, contentHash, null);
         jdbc.sql("INSERT INTO dataset (" + String.join(", ", values.keySet()) + ") VALUES ("
                         + String.join(
                                 ", ", values.keySet().stream().map(c -> ":" + c).toList()) + ")")
@@ -127,8 +127,28 @@ public class Datasets {
                 .update();
     }
 
-    /** A dataset to insert with its stored description and content hash, for {@link #insertAll}. */
-    public record NewRow(Dataset dataset, String graph, String contentHash) {}
+    /**
+     * A dataset to insert with its stored description and content hash, for {@link #insertAll}.
+     *
+     * @param projection its projection ({@link #projection}), or null to have it decoded from {@code graph}
+     */
+    public record NewRow(Dataset dataset, String graph, String contentHash, byte[] projection) {}
+
+    /**
+     * The projection (ADR 0017) of a description about to be stored as {@code dataset}: what reading
+     * its N-Triples back would give, taken from the model the caller wrote them from, so that a write
+     * does not parse the description it has just serialised.
+     *
+     * @param description the description whose N-Triples are stored, the dataset under its local IRI
+     */
+    public static byte[] projection(String datasetId, org.apache.jena.rdf.model.Model description) {
+        return projection(DatasetRdf.read(
+                description.getResource(LocalIris.dataset(datasetId).getURI())));
+    }
+
+    private static byte[] projection(DatasetRdf.Read read) {
+        return DatasetProjection.encode(read.description(), read.owner());
+    }
 
     /**
      * Inserts new datasets as {@link #insert} does, several rows per statement: one round trip per
@@ -140,7 +160,7 @@ public class Datasets {
             List<String> columns = null;
             var params = new java.util.ArrayList<Object>();
             for (var row : chunk) {
-                var values = insertValues(row.dataset(), row.graph(), row.contentHash());
+                var values = insertValues(row.dataset(), row.graph(), row.contentHash(), row.projection());
                 columns = columns == null ? List.copyOf(values.keySet()) : columns;
                 params.addAll(values.values());
             }
@@ -152,9 +172,10 @@ public class Datasets {
         }
     }
 
-    private static Map<String, Object> insertValues(Dataset dataset, String graph, String contentHash) {
+    private static Map<String, Object> insertValues(
+            Dataset dataset, String graph, String contentHash, byte[] projection) {
         var p = dataset.provenance();
-        var values = changing(dataset, graph, contentHash);
+        var values = changing(dataset, graph, contentHash, projection);
         values.put("id", dataset.id());
         values.put("source_id", p.sourceId());
         values.put("source_key", p.sourceKey());
@@ -169,7 +190,16 @@ public class Datasets {
      * @return false when another write came first
      */
     public boolean update(Dataset dataset, String graph, String contentHash, long expectedVersion) {
-        var values = changing(dataset, graph, contentHash);
+        return update(dataset, graph, contentHash, expectedVersion, null);
+    }
+
+    /**
+     * Replaces a dataset as {@link #update(Dataset, String, String, long)} does, with its projection.
+     *
+     * @param projection its projection ({@link #projection}), or null to have it decoded from {@code graph}
+     */
+    public boolean update(Dataset dataset, String graph, String contentHash, long expectedVersion, byte[] projection) {
+        var values = changing(dataset, graph, contentHash, projection);
         var assignments = String.join(
                 ", ", values.keySet().stream().map(c -> c + " = :" + c).toList());
         values.put("id", dataset.id());
@@ -181,7 +211,7 @@ public class Datasets {
     }
 
     /** The columns a write sets, insert or update alike: the description, its projections, the time. */
-    private static Map<String, Object> changing(Dataset dataset, String graph, String contentHash) {
+    private static Map<String, Object> changing(Dataset dataset, String graph, String contentHash, byte[] projected) {
         var d = dataset.description();
         var g = dataset.governance();
         var values = new LinkedHashMap<String, Object>();
@@ -198,8 +228,7 @@ public class Datasets {
         values.put("content_hash", contentHash);
         values.put("graph", graph);
         // decoded from the stored description, so that reading it back gives what parsing would
-        var read = parse(graph, dataset.id());
-        var projection = DatasetProjection.encode(read.description(), read.owner());
+        var projection = projected != null ? projected : projection(parse(graph, dataset.id()));
         // a description too large for the column is parsed when read, as before projections
         values.put("projection", projection.length <= PROJECTION_MAX ? projection : null);
         values.put("projection_version", projection.length <= PROJECTION_MAX ? dataset.version() : null);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +103,7 @@ public class CatalogIngestion {
         var hashes = records.parallelStream()
                 .map(record -> {
                     try {
-                        return DatasetGraphs.contentHash(record.description());
+                        return fingerprint(record);
                     } catch (RuntimeException e) {
                         return null; // ingest alone says what is wrong
                     }
@@ -133,6 +134,7 @@ public class CatalogIngestion {
             StoredDataset existing,
             Dataset dataset,
             String stored,
+            byte[] projection,
             Map<String, IdentityKey> keys,
             Instant now,
             List<FieldProblem> problems,
@@ -266,10 +268,22 @@ public class CatalogIngestion {
             var description = DatasetRdf.describe(dataset, built.graph());
             var problems = DescriptionCheck.problems(description, built.node());
             var stored = problems.isEmpty() ? DatasetGraphs.toNTriples(description) : null;
+            var projection = problems.isEmpty() ? Datasets.projection(dataset.id(), description) : null;
             return new Prepared(
-                    index, plan, record, hash, existing, dataset, stored, built.keys(), now, problems, null);
+                    index,
+                    plan,
+                    record,
+                    hash,
+                    existing,
+                    dataset,
+                    stored,
+                    projection,
+                    built.keys(),
+                    now,
+                    problems,
+                    null);
         } catch (RuntimeException e) {
-            return new Prepared(index, plan, record, hash, existing, null, null, null, null, List.of(), e);
+            return new Prepared(index, plan, record, hash, existing, null, null, null, null, null, List.of(), e);
         }
     }
 
@@ -307,19 +321,20 @@ public class CatalogIngestion {
         var sourceId = run.sourceId();
         var rows = new ArrayList<Datasets.NewRow>();
         var payloads = new ArrayList<Datasets.ReceivedPayload>();
+        var newKeys = new LinkedHashMap<String, Map<String, IdentityKey>>();
         for (var p : pending) {
             if (p.plan() == Plan.NEW) {
-                rows.add(new Datasets.NewRow(p.dataset(), p.stored(), p.hash()));
+                rows.add(new Datasets.NewRow(p.dataset(), p.stored(), p.hash(), p.projection()));
+                newKeys.put(p.dataset().id(), p.keys());
             }
         }
         datasets.insertAll(rows);
+        identities.addAll(sourceId, newKeys);
         for (var p : pending) {
             var id = p.dataset().id();
-            if (p.plan() == Plan.NEW) {
-                identities.replace(id, sourceId, p.keys(), false);
-            } else {
+            if (p.plan() != Plan.NEW) {
                 var previous = p.existing().dataset().version();
-                if (!datasets.update(p.dataset(), p.stored(), p.hash(), previous)) {
+                if (!datasets.update(p.dataset(), p.stored(), p.hash(), previous, p.projection())) {
                     throw new StaleDatasetException(id, previous, previous + 1);
                 }
                 identities.replace(id, sourceId, p.keys(), true);
@@ -379,7 +394,7 @@ public class CatalogIngestion {
 
     private IngestOutcome attempt(IngestRun run, HarvestedRecord record, Governance defaults) {
         var sourceId = run.sourceId();
-        var hash = DatasetGraphs.contentHash(record.description());
+        var hash = fingerprint(record);
         var existing = datasets.findBySourceKey(sourceId, record.sourceKey()).orElse(null);
         var restore = existing == null ? null : statusToRestore(existing);
         if (existing != null && hash.equals(existing.contentHash()) && restore == null) {
@@ -464,6 +479,15 @@ public class CatalogIngestion {
                     ? new IngestOutcome(IngestOutcome.Kind.UPDATED, id, List.of())
                     : new IngestOutcome(IngestOutcome.Kind.RECONCILED, id, List.of(), previousKey);
         });
+    }
+
+    /**
+     * What the catalogue compares with the fingerprint it stored: the fingerprint of what the source
+     * sent for a received record (so that an unchanged one is never mapped), else the hash of the
+     * mapped description.
+     */
+    private static String fingerprint(HarvestedRecord record) {
+        return record.fingerprint() != null ? record.fingerprint() : DatasetGraphs.contentHash(record.description());
     }
 
     /** A record's description under the catalogue's IRIs for dataset {@code id}, and its identity keys. */

@@ -69,6 +69,30 @@ public class DatasetIdentities {
                 .update();
     }
 
+    /** Most keys written by one multi-row {@code INSERT}. */
+    private static final int INSERT_CHUNK = 250;
+
+    /**
+     * Gives datasets just added their identity keys, by statements of up to {@value #INSERT_CHUNK}
+     * keys whatever the dataset.
+     *
+     * @param keys each new dataset's keys, by its identifier
+     */
+    void addAll(String sourceId, Map<String, Map<String, IdentityKey>> keys) {
+        var rows = new ArrayList<List<Object>>();
+        keys.forEach((datasetId, held) -> held.forEach((hash, key) ->
+                rows.add(List.of(datasetId, hash, sourceId, key.kind().name()))));
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+            var params = new ArrayList<Object>();
+            chunk.forEach(params::addAll);
+            jdbc.sql("INSERT INTO dataset_identity (dataset_id, key_hash, source_id, key_kind) VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")))
+                    .params(params)
+                    .update();
+        }
+    }
+
     /**
      * For each of these key hashes known in the source, the datasets that hold it. The pairs are
      * asked for as rows ({@code (source_id, key_hash) IN ((?, ?), ...)}): H2 looks a plain {@code IN}

@@ -1,16 +1,132 @@
 package org.comptoir.catalog.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 
 /**
- * One dataset as a source described it.
+ * One dataset as a source described it: mapped already, or received and mapped only when the
+ * catalogue needs its description.
  *
- * @param sourceKey the dataset's stable key in the source (its IRI for a DCAT source)
- * @param description the dataset's DCAT description, as the connector mapped it
- * @param dataset the dataset's node in {@code description}
- * @param rawPayload what the source sent for this record, kept as provenance
- * @param mediaType the media type of {@code rawPayload}
+ * <p>A received record ({@link #received}) carries a fingerprint of what the source sent, taken
+ * before any mapping: of the statements received and of everything else that changes the mapping's
+ * result. The catalogue compares it with the fingerprint it stored, and maps the record only when
+ * they differ, so that an unchanged record costs no mapping, no validation and no raw payload. A
+ * mapped record is fingerprinted on its description by the catalogue.
  */
-public record HarvestedRecord(
-        String sourceKey, Model description, Resource dataset, String rawPayload, String mediaType) {}
+public final class HarvestedRecord {
+    private final String sourceKey;
+    private final String fingerprint;
+    private Supplier<HarvestedRecord> mapping;
+    private Mapped mapped;
+
+    private record Mapped(Model description, Resource dataset, String rawPayload, String mediaType) {}
+
+    /**
+     * A mapped record.
+     *
+     * @param sourceKey the dataset's stable key in the source (its IRI for a DCAT source)
+     * @param description the dataset's DCAT description, as the connector mapped it
+     * @param dataset the dataset's node in {@code description}
+     * @param rawPayload what the source sent for this record, kept as provenance
+     * @param mediaType the media type of {@code rawPayload}
+     */
+    public HarvestedRecord(String sourceKey, Model description, Resource dataset, String rawPayload, String mediaType) {
+        this.sourceKey = sourceKey;
+        this.fingerprint = null;
+        this.mapped = new Mapped(description, dataset, rawPayload, mediaType);
+    }
+
+    private HarvestedRecord(String sourceKey, String fingerprint, Supplier<HarvestedRecord> mapping) {
+        this.sourceKey = Objects.requireNonNull(sourceKey);
+        this.fingerprint = Objects.requireNonNull(fingerprint);
+        this.mapping = Objects.requireNonNull(mapping);
+    }
+
+    /**
+     * A received record, mapped by {@code mapping} the first time its description is asked for (on
+     * any thread, once); a mapping that throws makes the record fail alone, with that reason.
+     *
+     * @param receivedHash a hash of the statements the source sent for it (of what it sent, before
+     *     any mapping), the same for two fetches of an unchanged record
+     * @param mappingVersion the version of the code that maps it: a new version maps every record again
+     */
+    public static HarvestedRecord received(
+            String sourceKey, String receivedHash, String mappingVersion, Supplier<HarvestedRecord> mapping) {
+        return new HarvestedRecord(sourceKey, combine(receivedHash, mappingVersion), mapping);
+    }
+
+    /**
+     * The same received record, its fingerprint combined with {@code setting} (a setting that
+     * changes the mapping's result, so that a change of it maps every record again) and its mapping
+     * followed by {@code check}.
+     */
+    public HarvestedRecord with(String setting, Consumer<HarvestedRecord> check) {
+        if (fingerprint == null) {
+            throw new IllegalStateException("only a received record is mapped later");
+        }
+        return new HarvestedRecord(sourceKey, combine(fingerprint, setting), () -> {
+            var result = mapped();
+            check.accept(result);
+            return result;
+        });
+    }
+
+    public String sourceKey() {
+        return sourceKey;
+    }
+
+    /** The fingerprint of what the source sent, before mapping; null for a record mapped already. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public Model description() {
+        return map().description();
+    }
+
+    public Resource dataset() {
+        return map().dataset();
+    }
+
+    public String rawPayload() {
+        return map().rawPayload();
+    }
+
+    public String mediaType() {
+        return map().mediaType();
+    }
+
+    /** This record mapped: itself when it is, else what its mapping gives. */
+    private HarvestedRecord mapped() {
+        map();
+        return this;
+    }
+
+    private static String combine(String fingerprint, String setting) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(setting.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized Mapped map() {
+        if (mapped == null) {
+            var result = mapping.get();
+            mapped = result.map();
+            mapping = null;
+        }
+        return mapped;
+    }
+}

@@ -1,7 +1,6 @@
 package org.comptoir.catalog.rdf;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
@@ -20,9 +20,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.util.ResourceUtils;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.RDF;
@@ -30,6 +28,10 @@ import org.apache.jena.vocabulary.RDF;
 /** Operations on one dataset's RDF description: cutting it out of a page, hashing, storing. */
 public final class DatasetGraphs {
     private static final int MAX_DEPTH = 6;
+    private static final Node TYPE = RDF.type.asNode();
+    /** The nodes a description stops at: other datasets, catalogues. */
+    private static final List<Node> ENTITIES =
+            List.of(DCAT.Dataset.asNode(), DCAT.Catalog.asNode(), org.comptoir.ontologies.Dcat3.DatasetSeries.asNode());
 
     private DatasetGraphs() {}
 
@@ -39,36 +41,43 @@ public final class DatasetGraphs {
      * datasets or catalogues.
      */
     public static Model extract(Model page, Resource dataset) {
+        var graph = page.getGraph();
+        var start = dataset.asNode();
         var result = ModelFactory.createDefaultModel();
-        var seen = new HashSet<RDFNode>();
-        var queue = new ArrayDeque<Map.Entry<Resource, Integer>>();
-        queue.add(Map.entry(dataset, 0));
-        while (!queue.isEmpty()) {
-            var entry = queue.poll();
-            var node = entry.getKey();
+        var into = result.getGraph();
+        var seen = new HashSet<Node>();
+        var nodes = new ArrayDeque<Node>();
+        var depths = new ArrayDeque<Integer>();
+        nodes.add(start);
+        depths.add(0);
+        while (!nodes.isEmpty()) {
+            var node = nodes.poll();
+            int depth = depths.poll();
             if (!seen.add(node)) {
                 continue;
             }
-            page.listStatements(node, null, (RDFNode) null).forEach(statement -> {
-                result.add(statement);
-                var object = statement.getObject();
-                if (object.isResource()
-                        && entry.getValue() < MAX_DEPTH
-                        && !isOtherEntity(page, object.asResource(), dataset)) {
-                    queue.add(Map.entry(object.asResource(), entry.getValue() + 1));
+            graph.find(node, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                into.add(t);
+                var object = t.getObject();
+                if ((object.isURI() || object.isBlank()) && depth < MAX_DEPTH && !isOtherEntity(graph, object, start)) {
+                    nodes.add(object);
+                    depths.add(depth + 1);
                 }
             });
         }
         return result;
     }
 
-    private static boolean isOtherEntity(Model page, Resource node, Resource dataset) {
+    private static boolean isOtherEntity(org.apache.jena.graph.Graph page, Node node, Node dataset) {
         if (node.equals(dataset)) {
             return false;
         }
-        return page.contains(node, RDF.type, DCAT.Dataset)
-                || page.contains(node, RDF.type, DCAT.Catalog)
-                || page.contains(node, RDF.type, org.comptoir.ontologies.Dcat3.DatasetSeries);
+        for (var type : ENTITIES) {
+            if (page.contains(node, TYPE, type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Renames {@code from} to {@code to} everywhere in {@code model}. */
@@ -102,9 +111,10 @@ public final class DatasetGraphs {
      */
     public static String contentHash(Model model) {
         var graph = model.getGraph();
-        var labels = new HashMap<Node, String>();
-        var lines = new ArrayList<String>();
-        graph.find().forEach(t -> lines.add(line(graph, t, labels, new HashSet<>())));
+        var texts = new HashMap<Node, String>();
+        var lines = new ArrayList<String>(graph.size());
+        var path = new HashSet<Node>(); // the blank nodes being named, always empty between lines
+        graph.find().forEach(t -> lines.add(line(graph, t, texts, path)));
         lines.sort(String::compareTo);
         try {
             var digest = MessageDigest.getInstance("SHA-256");
@@ -118,40 +128,56 @@ public final class DatasetGraphs {
         }
     }
 
-    private static String line(org.apache.jena.graph.Graph graph, Triple t, Map<Node, String> labels, Set<Node> path) {
-        return term(graph, t.getSubject(), labels, path)
-                + ' '
-                + NodeFmtLib.strNT(t.getPredicate())
-                + ' '
-                + term(graph, t.getObject(), labels, path);
+    private static String line(org.apache.jena.graph.Graph graph, Triple t, Map<Node, String> texts, Set<Node> path) {
+        var line = new StringBuilder(160);
+        term(line, graph, t.getSubject(), texts, path).append(' ');
+        term(line, graph, t.getPredicate(), texts, path).append(' ');
+        return term(line, graph, t.getObject(), texts, path).toString();
     }
 
-    /** A blank node is named by the hash of what it says (its outgoing statements). */
-    private static String term(org.apache.jena.graph.Graph graph, Node node, Map<Node, String> labels, Set<Node> path) {
-        if (!node.isBlank()) {
-            return NodeFmtLib.strNT(node);
+    /**
+     * A term in N-Triples, an IRI written once per hash (a description names its dataset and its
+     * properties many times); a blank node is named by the hash of what it says (its outgoing
+     * statements).
+     */
+    private static StringBuilder term(
+            StringBuilder out, org.apache.jena.graph.Graph graph, Node node, Map<Node, String> texts, Set<Node> path) {
+        if (node.isURI()) {
+            var text = texts.get(node);
+            if (text == null) {
+                text = NTriplesTerms.append(new StringBuilder(), node).toString();
+                texts.put(node, text);
+            }
+            return out.append(text);
         }
-        var known = labels.get(node);
+        if (!node.isBlank()) {
+            return NTriplesTerms.append(out, node);
+        }
+        var known = texts.get(node);
         if (known != null) {
-            return known;
+            return out.append(known);
         }
         if (!path.add(node)) {
-            return "_:cycle";
+            return out.append("_:cycle");
         }
         var parts = new ArrayList<String>();
-        graph.find(node, Node.ANY, Node.ANY)
-                .forEach(t ->
-                        parts.add(NodeFmtLib.strNT(t.getPredicate()) + ' ' + term(graph, t.getObject(), labels, path)));
+        graph.find(node, Node.ANY, Node.ANY).forEach(t -> {
+            var part = new StringBuilder(80);
+            term(part, graph, t.getPredicate(), texts, path).append(' ');
+            parts.add(term(part, graph, t.getObject(), texts, path).toString());
+        });
         path.remove(node);
         parts.sort(String::compareTo);
         var label = "_:" + Integer.toHexString(String.join("|", parts).hashCode());
-        labels.put(node, label);
-        return label;
+        texts.put(node, label);
+        return out.append(label);
     }
 
+    /** The description in N-Triples, one statement a line, as Jena's N-Triples writer gives it. */
     public static String toNTriples(Model model) {
-        var out = new StringWriter();
-        RDFDataMgr.write(out, model, Lang.NTRIPLES);
+        var graph = model.getGraph();
+        var out = new StringBuilder(graph.size() * 120);
+        graph.find().forEachRemaining(t -> NTriplesTerms.appendLine(out, t));
         return out.toString();
     }
 

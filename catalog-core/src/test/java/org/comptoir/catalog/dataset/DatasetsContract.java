@@ -157,6 +157,40 @@ public abstract class DatasetsContract {
     }
 
     @Test
+    void keepsAPersonsEditWhenItsSourceSendsTheSameStatementsAgain() {
+        var received = HarvestedRecord.received(
+                "https://src.example/ds/2", "reçu", "v1", () -> record("https://src.example/ds/2", """
+                        <https://src.example/ds/2> a dcat:Dataset ;
+                            dct:title "Arbres"@fr ; dct:description "Inventaire des arbres."@fr .
+                        """));
+        var id = ingestion.ingest(run("src-1"), received, openGovernance()).datasetId();
+        var stored = datasets.find(id).orElseThrow();
+        registration.update(
+                id,
+                stored.dataset().version(),
+                DatasetKind.DATASET,
+                aDataset().withTitle("Arbres d'alignement, revus").build(),
+                stored.dataset().governance(),
+                "owner");
+        var again = HarvestedRecord.received("https://src.example/ds/2", "reçu", "v1", () -> {
+            throw new AssertionError("an unchanged record is not mapped");
+        });
+
+        var outcome = ingestion
+                .ingestAll(run("src-1"), List.of(again), openGovernance())
+                .getFirst();
+
+        assertThat(outcome.outcome().kind()).isEqualTo(IngestOutcome.Kind.UNCHANGED);
+        assertThat(datasets.find(id)
+                        .orElseThrow()
+                        .dataset()
+                        .description()
+                        .title()
+                        .best("fr"))
+                .isEqualTo("Arbres d'alignement, revus");
+    }
+
+    @Test
     void readsFromItsProjectionTheSameDatasetAsFromItsDescription() {
         var registered = registration.register(
                 DatasetKind.DATASET,
@@ -185,6 +219,33 @@ public abstract class DatasetsContract {
                         datasets.find(harvested).orElseThrow().dataset(),
                         datasets.find(registered.id()).orElseThrow().dataset());
         assertThat(datasets.projectedAfter("", 10)).containsExactlyInAnyOrderElementsOf(projected);
+    }
+
+    @Test
+    void storesForAHarvestedBatchTheProjectionItsStoredDescriptionGives() {
+        var record = record("https://src.example/ds/10", """
+                <https://src.example/ds/10> a dcat:Dataset ;
+                    dct:title "Capteurs de qualité de l'air"@fr, "Air quality sensors"@en ;
+                    dct:description "Mesures horaires."@fr ; dcat:keyword "air", "pollution", "capteur" ;
+                    dct:identifier "b", "a" ; dct:publisher [ <http://xmlns.com/foaf/0.1/name> "Ville"@fr ] ;
+                    dcat:contactPoint [ <http://www.w3.org/2006/vcard/ns#fn> "Service" ;
+                        <http://www.w3.org/2006/vcard/ns#hasEmail> <mailto:a@b.fr> ] ;
+                    dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://src.example/air.csv> ;
+                        dct:format "CSV" ; dcat:byteSize 12 ] .
+                """);
+        var id = ingestion
+                .ingestAll(run("src-1"), List.of(record), openGovernance())
+                .getFirst()
+                .outcome()
+                .datasetId();
+        var stored = datasets.find(id).orElseThrow();
+
+        var projection = jdbc.sql("SELECT projection FROM dataset WHERE id = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
+
+        assertThat(projection).isEqualTo(Datasets.projection(id, DatasetGraphs.fromNTriples(stored.graph())));
     }
 
     @Test

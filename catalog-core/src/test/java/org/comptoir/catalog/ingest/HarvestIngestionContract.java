@@ -496,6 +496,82 @@ public abstract class HarvestIngestionContract {
         assertThat(published).hasSize(1);
     }
 
+    @Test
+    void skipsAnUnchangedReceivedRecordOnItsFingerprintWithoutMappingIt() {
+        var ids = harvest(received(catalogue(6), "v1", () -> {})).ids();
+        var before = rows();
+        published.clear();
+
+        var again = harvest(received(catalogue(6), "v1", () -> {
+            throw new AssertionError("an unchanged record is not mapped");
+        }));
+
+        assertThat(again.outcomes().values())
+                .extracting(IngestOutcome::kind)
+                .containsOnly(IngestOutcome.Kind.UNCHANGED);
+        assertThat(again.ids()).isEqualTo(ids);
+        assertThat(rows()).isEqualTo(before);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void mapsEveryReceivedRecordAgainWhenTheMappingChanges() {
+        harvest(received(catalogue(4), "v1", () -> {}));
+        var mapped = new java.util.concurrent.atomic.AtomicInteger();
+
+        var again = harvest(received(catalogue(4), "v2", mapped::incrementAndGet));
+
+        assertThat(mapped).hasValue(4);
+        assertThat(again.outcomes().values()).extracting(IngestOutcome::kind).containsOnly(IngestOutcome.Kind.UPDATED);
+    }
+
+    @Test
+    void mapsAReceivedRecordWhoseStatementsChanged() {
+        var ids = harvest(received(catalogue(5), "v1", () -> {})).ids();
+        var changed = catalogue(5);
+        changed.put(key(2), dataset(key(2), "Jeu 2, corrigé", landing(2), download(2)));
+
+        var run = harvest(received(changed, "v1", () -> {}));
+
+        assertThat(run.outcomes().get(key(2)).kind()).isEqualTo(IngestOutcome.Kind.UPDATED);
+        assertThat(title(ids.get(key(2)))).isEqualTo("Jeu 2, corrigé");
+        assertThat(run.outcomes().entrySet())
+                .filteredOn(e -> !e.getKey().equals(key(2)))
+                .extracting(e -> e.getValue().kind())
+                .containsOnly(IngestOutcome.Kind.UNCHANGED);
+    }
+
+    @Test
+    void reportsAReceivedRecordThatCannotBeMappedAndTakesInTheOthers() {
+        var records = new ArrayList<>(received(catalogue(3), "v1", () -> {}).values());
+        var broken = key(9);
+        records.add(1, HarvestedRecord.received(broken, "illisible", "v1", () -> {
+            throw new IllegalArgumentException("description illisible");
+        }));
+        var scope = new IngestRun(SOURCE, "run-1", key -> false);
+
+        var results = batchSize() > 0
+                ? ingestion.ingestAll(scope, records, openGovernance())
+                : records.stream()
+                        .map(record -> {
+                            try {
+                                return new IngestResult(
+                                        record.sourceKey(), ingestion.ingest(scope, record, openGovernance()), null);
+                            } catch (RuntimeException e) {
+                                return new IngestResult(record.sourceKey(), null, e);
+                            }
+                        })
+                        .toList();
+
+        assertThat(results.get(1).sourceKey()).isEqualTo(broken);
+        assertThat(results.get(1).failure()).hasMessage("description illisible");
+        assertThat(results)
+                .filteredOn(result -> !result.sourceKey().equals(broken))
+                .extracting(result -> result.outcome().kind())
+                .containsOnly(IngestOutcome.Kind.ADDED);
+        assertThat(datasets.count()).isEqualTo(3);
+    }
+
     // --- helpers ---
 
     /** Every dataset's id, version and update time. */
@@ -601,6 +677,18 @@ public abstract class HarvestIngestionContract {
                 """ + turtle.formatted(iri);
         RDFParser.fromString(text, Lang.TURTLE).parse(model);
         return new HarvestedRecord(iri, model, model.createResource(iri), text, "text/turtle");
+    }
+
+    /** The same records as received ones, fingerprinted on their text, mapped by {@code mapping} version. */
+    private static Map<String, HarvestedRecord> received(
+            Map<String, HarvestedRecord> records, String mappingVersion, Runnable onMapping) {
+        var result = new LinkedHashMap<String, HarvestedRecord>();
+        records.forEach((key, record) ->
+                result.put(key, HarvestedRecord.received(key, record.rawPayload(), mappingVersion, () -> {
+                    onMapping.run();
+                    return record;
+                })));
+        return result;
     }
 
     /** A clock the tests move forward, to let days of grace pass. */

@@ -1,5 +1,6 @@
 package org.comptoir.connectors.dcat;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -18,17 +20,17 @@ import org.comptoir.ontologies.Dcat3;
 import org.comptoir.ontologies.Hydra;
 
 /**
- * Cuts a stream of triples into one graph per dataset with a bounded window, for dumps too large to
+ * Cuts a stream of triples into one block per dataset with a bounded window, for dumps too large to
  * hold: a dataset's block opens when the stream says it is a dataset and takes every triple whose
  * subject it reaches (its distributions, contact point...); it closes when more than {@code window}
- * blocks are open. A triple no open block reaches (a publisher described once at the end, a late
- * statement about a closed dataset) goes to a side graph; so do the statements about a node two
- * datasets share. The same cutter runs twice over the same triples in the same order (ADR 0018):
- * the first pass only learns the side graph and the shared nodes, and tells whether the dump can be
- * cut this way at all ({@link #cuttable()}: no blank node is described out of its block, the side
- * graph stays within its budget); the second builds the blocks and hands each closed one, with
- * what it reaches in the side graph, to the consumer. Both passes take the same decisions, so the
- * second finds in the side graph everything the first put there.
+ * blocks are open, and is handed, already grouped, to {@code closed} (the first pass spools it,
+ * ADR 0018). A triple no open block reaches (a publisher described once at the end, a late
+ * statement about a closed dataset) goes to a side graph and to {@code loose}; the statements about
+ * a node two datasets share are learnt too. The cutter tells whether the dump can be cut this way
+ * at all ({@link #cuttable()}: no blank node is described out of its block, the side graph stays
+ * within its budget); when it cannot, every triple it held goes to {@code loose} and it holds no
+ * more. Once the whole stream is read, {@link #completion} completes each closed block, in the
+ * order they closed, with what it reaches in the side graph.
  */
 final class DatasetCutter {
     private static final Node DATASET = DCAT.Dataset.asNode();
@@ -40,15 +42,14 @@ final class DatasetCutter {
 
     private final int window;
     private final long sideBudget;
-    private final boolean building;
-    private final Graph side;
-    private final Set<Node> shared;
-    private final BiConsumer<Node, Graph> consumer;
+    private final BiConsumer<Node, List<Triple>> closedBlocks;
+    private final Consumer<Triple> loose;
+    private final Graph side = GraphFactory.createGraphMem();
+    private final Set<Node> shared = new HashSet<>();
     private final Set<Node> datasets = new HashSet<>();
     private final Set<Node> catalogs = new HashSet<>();
     private final Map<Node, Block> owner = new HashMap<>();
     private final LinkedHashMap<Node, Block> open = new LinkedHashMap<>();
-    private final Set<Node> sharedSeen;
     private final Map<Node, List<Triple>> waiting = new HashMap<>();
     /** The IRIs closed datasets cite, as 64-bit hashes (8 bytes each): statements about them go aside. */
     private final LongSet released = new LongSet();
@@ -62,38 +63,22 @@ final class DatasetCutter {
     private static final class Block {
         final Node dataset;
         final List<Node> nodes = new ArrayList<>();
-        final Graph graph;
+        final List<Triple> triples = new ArrayList<>();
 
-        Block(Node dataset, boolean building) {
+        Block(Node dataset) {
             this.dataset = dataset;
-            this.graph = building ? GraphFactory.createGraphMem() : null;
         }
     }
 
-    private DatasetCutter(
-            int window,
-            long sideBudget,
-            Graph side,
-            Set<Node> shared,
-            boolean building,
-            BiConsumer<Node, Graph> consumer) {
+    /**
+     * @param closedBlocks takes each block as it closes: its dataset and its triples, in order
+     * @param loose takes each triple no block holds, as it comes
+     */
+    DatasetCutter(int window, long sideBudget, BiConsumer<Node, List<Triple>> closedBlocks, Consumer<Triple> loose) {
         this.window = window;
         this.sideBudget = sideBudget;
-        this.side = side;
-        this.shared = shared;
-        this.building = building;
-        this.consumer = consumer;
-        this.sharedSeen = building ? null : shared;
-    }
-
-    /** The first pass: learns the side graph and the shared nodes. */
-    static DatasetCutter learning(int window, long sideBudget) {
-        return new DatasetCutter(window, sideBudget, GraphFactory.createGraphMem(), new HashSet<>(), false, null);
-    }
-
-    /** The second pass, over the same triples, with what {@code first} learnt. */
-    static DatasetCutter cutting(DatasetCutter first, BiConsumer<Node, Graph> consumer) {
-        return new DatasetCutter(first.window, first.sideBudget, first.side, first.shared, true, consumer);
+        this.closedBlocks = closedBlocks;
+        this.loose = loose;
     }
 
     boolean cuttable() {
@@ -105,10 +90,22 @@ final class DatasetCutter {
         return reason;
     }
 
+    /** Takes the next triple, to a block or to {@code loose}. */
     void triple(Triple triple) {
         if (!cuttable) {
+            loose.accept(triple);
             return;
         }
+        if (!take(triple)) {
+            loose.accept(triple);
+        }
+        if (!cuttable) {
+            giveUp();
+        }
+    }
+
+    /** Whether a block holds the triple now, or may adopt it later (a blank node waiting). */
+    private boolean take(Triple triple) {
         var s = triple.getSubject();
         var p = triple.getPredicate();
         var o = triple.getObject();
@@ -119,16 +116,16 @@ final class DatasetCutter {
         } else if (p.equals(HAS_DATASET) && !o.isLiteral() && !catalogs.contains(o)) {
             catalogs.add(s);
             becomesDataset(o);
-            return;
+            return false;
         }
         if (p.getURI().startsWith(Hydra.NS) || catalogs.contains(s)) {
-            return; // about the catalogue or its paging, never part of a dataset
+            return false; // about the catalogue or its paging, never part of a dataset
         }
         var block = owner.get(s);
         if (block == null && datasets.contains(s) && closed.add(s)) {
             block = open(s);
         }
-        if (!building && s.isURI() && released.contains(hash(s))) {
+        if (s.isURI() && released.contains(hash(s))) {
             // about a node a closed dataset cites: that dataset needs it from the side graph
             aside(triple);
         }
@@ -141,14 +138,23 @@ final class DatasetCutter {
                     reason = "plus de " + sideBudget
                             + " triplets de nœuds anonymes attendent le jeu de données qui les cite";
                 }
-                return;
+                return true;
             }
-            if (!building) {
-                aside(triple);
-            }
-            return;
+            aside(triple);
+            return false;
         }
         attach(triple, block);
+        return true;
+    }
+
+    /** The dump cannot be cut: what the blocks and the waiting list hold goes loose, and nothing more is held. */
+    private void giveUp() {
+        open.values().forEach(block -> block.triples.forEach(loose));
+        waiting.values().forEach(triples -> triples.forEach(loose));
+        open.clear();
+        waiting.clear();
+        owner.clear();
+        side.clear();
     }
 
     private void aside(Triple triple) {
@@ -160,19 +166,13 @@ final class DatasetCutter {
     }
 
     private void attach(Triple triple, Block block) {
-        var s = triple.getSubject();
+        block.triples.add(triple);
         var o = triple.getObject();
-        if (building) {
-            block.graph.add(triple);
-            if (shared.contains(s)) {
-                side.add(triple);
-            }
-        }
         if (!o.isLiteral() && !datasets.contains(o) && !catalogs.contains(o)) {
             var holder = owner.get(o);
             if (holder == null) {
-                if (sharedSeen != null && o.isURI() && released.contains(hash(o))) {
-                    sharedSeen.add(o); // a closed dataset cites it too
+                if (o.isURI() && released.contains(hash(o))) {
+                    shared.add(o); // a closed dataset cites it too
                 }
                 owner.put(o, block);
                 block.nodes.add(o);
@@ -181,8 +181,8 @@ final class DatasetCutter {
                     waitingCount -= early.size();
                     early.forEach(t -> attach(t, block));
                 }
-            } else if (holder != block && sharedSeen != null) {
-                sharedSeen.add(o);
+            } else if (holder != block) {
+                shared.add(o);
             }
         }
     }
@@ -201,7 +201,7 @@ final class DatasetCutter {
     }
 
     private Block open(Node dataset) {
-        var block = new Block(dataset, building);
+        var block = new Block(dataset);
         owner.put(dataset, block);
         block.nodes.add(dataset);
         open.put(dataset, block);
@@ -213,13 +213,20 @@ final class DatasetCutter {
 
     /** Ends the stream: every open block closes. */
     void end() {
-        if (!building) {
+        if (cuttable) {
             // blank nodes no block adopted: a dataset that came back later reaches them aside
-            waiting.values().forEach(triples -> triples.forEach(this::aside));
+            waiting.values()
+                    .forEach(triples -> triples.forEach(t -> {
+                        loose.accept(t);
+                        aside(t);
+                    }));
+            waiting.clear();
         }
-        waiting.clear();
         while (cuttable && !open.isEmpty()) {
             close(open.pollFirstEntry().getValue());
+        }
+        if (!cuttable) {
+            giveUp();
         }
     }
 
@@ -227,40 +234,85 @@ final class DatasetCutter {
         for (var node : block.nodes) {
             if (owner.get(node) == block) {
                 owner.remove(node);
-                if (!building && node.isURI()) {
+                if (node.isURI()) {
                     released.add(hash(node));
                 }
             }
         }
-        if (!building) {
-            return;
+        closedBlocks.accept(block.dataset, block.triples);
+    }
+
+    /**
+     * The second pass, once the whole stream is read and {@link #cuttable()}: takes the blocks in the
+     * order they closed and hands each, completed with what it reaches in the side graph, to {@code
+     * consumer}.
+     */
+    Completion completion(BiConsumer<Node, Graph> consumer) {
+        return new Completion(consumer);
+    }
+
+    /**
+     * Completes the closed blocks. A block adds to the side graph its statements about shared
+     * nodes, and is completed once {@code window} blocks after it are in: it then finds there at
+     * least what it would have found when it closed in the stream.
+     */
+    final class Completion {
+        private final BiConsumer<Node, Graph> consumer;
+        private final ArrayDeque<Map.Entry<Node, Graph>> ready = new ArrayDeque<>();
+
+        private Completion(BiConsumer<Node, Graph> consumer) {
+            this.consumer = consumer;
         }
-        var graph = block.graph;
-        // what it reaches in the side graph: statements that came out of order, shared descriptions
-        var queue = new ArrayList<Map.Entry<Node, Integer>>();
-        graph.find().forEach(t -> {
-            queue.add(Map.entry(t.getSubject(), 0));
-            if (!t.getObject().isLiteral()) {
-                queue.add(Map.entry(t.getObject(), 1));
-            }
-        });
-        queue.add(Map.entry(block.dataset, 0));
-        var visited = new HashSet<Node>();
-        for (int i = 0; i < queue.size(); i++) {
-            var entry = queue.get(i);
-            var node = entry.getKey();
-            if (!visited.add(node)
-                    || (!node.equals(block.dataset) && (datasets.contains(node) || catalogs.contains(node)))) {
-                continue;
-            }
-            side.find(node, Node.ANY, Node.ANY).forEach(t -> {
+
+        void block(Node dataset, List<Triple> triples) {
+            var graph = GraphFactory.createGraphMem();
+            for (var t : triples) {
                 graph.add(t);
-                if (!t.getObject().isLiteral() && entry.getValue() < MAX_DEPTH) {
-                    queue.add(Map.entry(t.getObject(), entry.getValue() + 1));
+                if (shared.contains(t.getSubject())) {
+                    side.add(t);
+                }
+            }
+            ready.add(Map.entry(dataset, graph));
+            if (ready.size() > window) {
+                complete(ready.poll());
+            }
+        }
+
+        void end() {
+            while (!ready.isEmpty()) {
+                complete(ready.poll());
+            }
+        }
+
+        private void complete(Map.Entry<Node, Graph> block) {
+            var dataset = block.getKey();
+            var graph = block.getValue();
+            // what it reaches in the side graph: statements that came out of order, shared descriptions
+            var queue = new ArrayList<Map.Entry<Node, Integer>>();
+            graph.find().forEach(t -> {
+                queue.add(Map.entry(t.getSubject(), 0));
+                if (!t.getObject().isLiteral()) {
+                    queue.add(Map.entry(t.getObject(), 1));
                 }
             });
+            queue.add(Map.entry(dataset, 0));
+            var visited = new HashSet<Node>();
+            for (int i = 0; i < queue.size(); i++) {
+                var entry = queue.get(i);
+                var node = entry.getKey();
+                if (!visited.add(node)
+                        || (!node.equals(dataset) && (datasets.contains(node) || catalogs.contains(node)))) {
+                    continue;
+                }
+                side.find(node, Node.ANY, Node.ANY).forEach(t -> {
+                    graph.add(t);
+                    if (!t.getObject().isLiteral() && entry.getValue() < MAX_DEPTH) {
+                        queue.add(Map.entry(t.getObject(), entry.getValue() + 1));
+                    }
+                });
+            }
+            consumer.accept(dataset, graph);
         }
-        consumer.accept(block.dataset, graph);
     }
 
     /** A 64-bit FNV-1a hash of an IRI; a collision only sets a statement aside for nothing. */
@@ -274,12 +326,21 @@ final class DatasetCutter {
         return h == 0 ? 1 : h;
     }
 
-    /** An open-addressing set of non-zero longs. */
+    /**
+     * A set of non-zero longs in segments chosen by the value's top bits, each an open-addressing
+     * table that grows alone: no single large array, so that millions of IRIs cost the collector no
+     * humongous allocation and a growth copies one segment, not the whole set.
+     */
     static final class LongSet {
-        private long[] slots = new long[1 << 12];
-        private int size;
+        private static final int SEGMENT_BITS = 8;
+        private final long[][] segments = new long[1 << SEGMENT_BITS][];
+        private final int[] sizes = new int[1 << SEGMENT_BITS];
 
         boolean contains(long value) {
+            var slots = segments[segment(value)];
+            if (slots == null) {
+                return false;
+            }
             int mask = slots.length - 1;
             for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
                 if (slots[i] == value) {
@@ -292,27 +353,39 @@ final class DatasetCutter {
         }
 
         void add(long value) {
-            if (size * 2 >= slots.length) {
+            int segment = segment(value);
+            var slots = segments[segment];
+            if (slots == null) {
+                slots = segments[segment] = new long[16];
+            } else if (sizes[segment] * 2 >= slots.length) {
                 var old = slots;
-                slots = new long[old.length * 2];
-                size = 0;
+                slots = segments[segment] = new long[old.length * 2];
                 for (long v : old) {
                     if (v != 0) {
-                        add(v);
+                        insert(slots, v);
                     }
                 }
             }
+            if (insert(slots, value)) {
+                sizes[segment]++;
+            }
+        }
+
+        private static boolean insert(long[] slots, long value) {
             int mask = slots.length - 1;
             for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
                 if (slots[i] == value) {
-                    return;
+                    return false;
                 }
                 if (slots[i] == 0) {
                     slots[i] = value;
-                    size++;
-                    return;
+                    return true;
                 }
             }
+        }
+
+        private static int segment(long value) {
+            return (int) (value >>> (64 - SEGMENT_BITS));
         }
 
         private static int mix(long value) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -28,6 +30,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.rdf.DatasetGraphs;
+import org.comptoir.catalog.rdf.NTriplesTerms;
 import org.comptoir.connectors.fetch.JsonLdContexts;
 import org.comptoir.connectors.harvest.HarvestAbortedException;
 import org.comptoir.connectors.harvest.SourceKind;
@@ -60,6 +63,17 @@ public final class DcatPageReader implements SourceKind {
             "application/x-download");
 
     private static final Set<Lang> STREAMED = Set.of(Lang.TURTLE, Lang.NTRIPLES, Lang.NQUADS);
+    /**
+     * The version of this mapping of a streamed record ({@link CanonicalDcat} and the raw payload), part
+     * of its fingerprint: to change when they change, so that the next harvest maps every record again.
+     */
+    static final String MAPPING_VERSION = "dcat-ap/1";
+    /**
+     * Marks, in the spool, the start of a dataset's block: {@code <dataset> BLOCK "size"}. A literal
+     * as predicate, which no parser gives, so a source cannot forge it.
+     */
+    private static final org.apache.jena.graph.Node BLOCK = NodeFactory.createLiteralString("comptoir:block");
+
     /** Datasets a stream keeps open at once while cutting (ADR 0018). */
     static final int WINDOW = 256;
 
@@ -127,7 +141,7 @@ public final class DcatPageReader implements SourceKind {
     /**
      * Reads a page as a stream and cuts it into one record per dataset with bounded memory (ADR
      * 0018): a first pass parses the body as it arrives, copies its triples to a temporary
-     * N-Triples file and learns how they are ordered; only when the whole body has been read and
+     * RDF Thrift file and learns how they are ordered; only when the whole body has been read and
      * checked does a second pass over that file hand the records over, a few dozen at a time mapped
      * on every core. A body cut short or refused by a guard therefore gives no record at all. A dump
      * whose triples are too scattered to be cut that way is read whole when it is no larger than
@@ -141,16 +155,27 @@ public final class DcatPageReader implements SourceKind {
             java.util.function.Consumer<HarvestedRecord> records)
             throws java.io.IOException {
         var lang = language(mediaType(contentType), pageUrl, new byte[0]);
-        var spool = java.nio.file.Files.createTempFile("comptoir-dump-", ".nt");
+        var spool = java.nio.file.Files.createTempFile("comptoir-dump-", ".trdf");
         try {
-            var first = DatasetCutter.learning(WINDOW, Math.max(1_000, inMemoryMax / 100));
             var paging = ModelFactory.createDefaultModel();
             var prefixes = ModelFactory.createDefaultModel();
             long triples;
-            try (var out = new java.io.BufferedWriter(
-                    new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(spool), StandardCharsets.UTF_8),
-                    1 << 16)) {
-                var spooling = new Spooling(out, first, paging.getGraph(), prefixes);
+            DatasetCutter first;
+            try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spool), 1 << 16)) {
+                var spooled = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
+                spooled.start();
+                first = new DatasetCutter(
+                        WINDOW,
+                        Math.max(1_000, inMemoryMax / 100),
+                        (dataset, block) -> {
+                            spooled.triple(org.apache.jena.graph.Triple.create(
+                                    dataset,
+                                    BLOCK,
+                                    NodeFactory.createLiteralDT(Integer.toString(block.size()), XSDDatatype.XSDint)));
+                            block.forEach(spooled::triple);
+                        },
+                        spooled::triple);
+                var spooling = new Spooling(first, paging.getGraph(), prefixes);
                 try {
                     RDFParser.source(body)
                             .lang(lang)
@@ -161,12 +186,13 @@ public final class DcatPageReader implements SourceKind {
                     rethrowGuard(e);
                     throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(deepestMessage(e)), e);
                 }
+                first.end();
+                spooled.finish();
                 triples = spooling.count;
             }
             if (triples == 0) {
                 throw unreadable(pageUrl, "la page ne contient aucun triplet (" + lang.getLabel() + ")");
             }
-            first.end();
             if (!first.cuttable()) {
                 if (java.nio.file.Files.size(spool) > inMemoryMax) {
                     throw unreadable(
@@ -181,7 +207,7 @@ public final class DcatPageReader implements SourceKind {
                     records.accept(record(model, dataset));
                 }
             } else {
-                cutAndHand(spool, first, prefixes, records);
+                cutAndHand(spool, first, records);
             }
             return new SourcePage(List.of(), next(paging, pageUrl), totalItems(paging));
         } finally {
@@ -189,13 +215,18 @@ public final class DcatPageReader implements SourceKind {
         }
     }
 
+    /** Every triple of the spool in one model, without the marks of the blocks. */
     private static Model spooled(java.nio.file.Path spool) {
         var model = ModelFactory.createDefaultModel();
-        RDFParser.source(spool)
-                .lang(Lang.NTRIPLES)
-                .checking(false)
-                .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
-                .parse(model);
+        var graph = model.getGraph();
+        RDFParser.source(spool).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void triple(org.apache.jena.graph.Triple triple) {
+                if (!triple.getPredicate().equals(BLOCK)) {
+                    graph.add(triple);
+                }
+            }
+        });
         return model;
     }
 
@@ -214,17 +245,18 @@ public final class DcatPageReader implements SourceKind {
         }
     }
 
-    /** The first pass's sink: copies each triple to the spool, learns their order, keeps the paging. */
+    /**
+     * The first pass's sink: hands each triple to the cutter, which spools it (RDF Thrift: blank
+     * nodes keep their labels, and reading it back costs far less than parsing text) loose or in
+     * its dataset's block; keeps the paging.
+     */
     private static final class Spooling extends org.apache.jena.riot.system.StreamRDFBase {
-        private final java.io.Writer out;
         private final DatasetCutter cutter;
         private final org.apache.jena.graph.Graph paging;
         private final Model prefixes;
-        private final StringBuilder line = new StringBuilder(256);
         long count;
 
-        Spooling(java.io.Writer out, DatasetCutter cutter, org.apache.jena.graph.Graph paging, Model prefixes) {
-            this.out = out;
+        Spooling(DatasetCutter cutter, org.apache.jena.graph.Graph paging, Model prefixes) {
             this.cutter = cutter;
             this.paging = paging;
             this.prefixes = prefixes;
@@ -233,18 +265,6 @@ public final class DcatPageReader implements SourceKind {
         @Override
         public void triple(org.apache.jena.graph.Triple triple) {
             count++;
-            line.setLength(0);
-            line.append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getSubject()))
-                    .append(' ')
-                    .append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getPredicate()))
-                    .append(' ')
-                    .append(org.apache.jena.riot.out.NodeFmtLib.strNT(triple.getObject()))
-                    .append(" .\n");
-            try {
-                out.append(line);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
             if (triple.getPredicate().getURI().startsWith(Hydra.NS)) {
                 paging.add(triple);
             }
@@ -268,12 +288,10 @@ public final class DcatPageReader implements SourceKind {
     private static final class Mapping {
         private static final int BATCH = 64;
         private final java.util.function.Consumer<List<HarvestedRecord>> batches;
-        private final Model prefixes;
         private List<HarvestedRecord> pending = new ArrayList<>(BATCH);
 
-        Mapping(java.util.function.Consumer<List<HarvestedRecord>> batches, Model prefixes) {
+        Mapping(java.util.function.Consumer<List<HarvestedRecord>> batches) {
             this.batches = batches;
-            this.prefixes = prefixes;
         }
 
         void add(org.apache.jena.graph.Node dataset, org.apache.jena.graph.Graph graph) {
@@ -282,7 +300,6 @@ public final class DcatPageReader implements SourceKind {
                 return;
             }
             var model = ModelFactory.createModelForGraph(graph);
-            prefixes.getNsPrefixMap().forEach(model::setNsPrefix);
             pending.add(streamedRecord(model, model.wrapAsResource(dataset)));
             if (pending.size() >= BATCH) {
                 flush();
@@ -303,27 +320,35 @@ public final class DcatPageReader implements SourceKind {
      * At most a few batches wait between the two.
      */
     private static void cutAndHand(
-            java.nio.file.Path spool,
-            DatasetCutter first,
-            Model prefixes,
-            java.util.function.Consumer<HarvestedRecord> records) {
+            java.nio.file.Path spool, DatasetCutter first, java.util.function.Consumer<HarvestedRecord> records) {
         var queue = new java.util.concurrent.ArrayBlockingQueue<List<HarvestedRecord>>(4);
         List<HarvestedRecord> end = new ArrayList<>();
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         var producer = Thread.ofPlatform().name("comptoir-dump-cut").daemon().start(() -> {
             try {
-                var mapping = new Mapping(batch -> put(queue, batch), prefixes);
-                var second = DatasetCutter.cutting(first, mapping::add);
-                RDFParser.source(spool)
-                        .lang(Lang.NTRIPLES)
-                        .checking(false)
-                        .labelToNode(org.apache.jena.riot.lang.LabelToNode.createUseLabelEncoded())
-                        .parse(new org.apache.jena.riot.system.StreamRDFBase() {
-                            @Override
-                            public void triple(org.apache.jena.graph.Triple triple) {
-                                second.triple(triple);
+                var mapping = new Mapping(batch -> put(queue, batch));
+                var second = first.completion(mapping::add);
+                RDFParser.source(spool).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                    private org.apache.jena.graph.Node dataset;
+                    private List<org.apache.jena.graph.Triple> block;
+                    private int missing;
+
+                    @Override
+                    public void triple(org.apache.jena.graph.Triple triple) {
+                        if (triple.getPredicate().equals(BLOCK)) {
+                            dataset = triple.getSubject();
+                            missing = Integer.parseInt(triple.getObject().getLiteralLexicalForm());
+                            block = new ArrayList<>(missing);
+                        } else if (missing > 0) {
+                            // a block's triples: cut in pass 1 already
+                            block.add(triple);
+                            if (--missing == 0) {
+                                second.block(dataset, block);
                             }
-                        });
+                        }
+                        // a loose triple is in the side graph already, or about the catalogue
+                    }
+                });
                 second.end();
                 mapping.flush();
             } catch (Throwable e) {
@@ -478,22 +503,21 @@ public final class DcatPageReader implements SourceKind {
     }
 
     /**
-     * A record of a streamed dump: its raw payload is its own statements in N-Triples, one line
-     * each as received, far cheaper to write than pretty Turtle for every dataset of a dump.
+     * A record of a streamed dump, received: fingerprinted on its own statements as received, and
+     * mapped only if the catalogue needs it. Its raw payload is then its statements in N-Triples,
+     * one line each as received, far cheaper to write than pretty Turtle for every dataset of a dump.
      */
     private static HarvestedRecord streamedRecord(Model page, Resource dataset) {
         var received = DatasetGraphs.extract(page, dataset);
-        var description = CanonicalDcat.of(received, dataset);
-        var node = description.wrapAsResource(dataset.asNode());
-        var raw = new StringBuilder(received.getGraph().size() * 120);
-        received.getGraph().find().forEachRemaining(t -> raw.append(
-                        org.apache.jena.riot.out.NodeFmtLib.strNT(t.getSubject()))
-                .append(' ')
-                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getPredicate()))
-                .append(' ')
-                .append(org.apache.jena.riot.out.NodeFmtLib.strNT(t.getObject()))
-                .append(" .\n"));
-        return new HarvestedRecord(key(node, received), description, node, raw.toString(), "application/n-triples");
+        var node = dataset.asNode();
+        var key = key(dataset, received);
+        return HarvestedRecord.received(key, DatasetGraphs.contentHash(received), MAPPING_VERSION, () -> {
+            var description = CanonicalDcat.of(received, received.wrapAsResource(node));
+            var raw = new StringBuilder(received.getGraph().size() * 120);
+            received.getGraph().find().forEachRemaining(t -> NTriplesTerms.appendLine(raw, t));
+            return new HarvestedRecord(
+                    key, description, description.wrapAsResource(node), raw.toString(), "application/n-triples");
+        });
     }
 
     private static HarvestedRecord record(Model page, Resource dataset) {

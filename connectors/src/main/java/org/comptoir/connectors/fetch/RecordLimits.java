@@ -24,6 +24,22 @@ public final class RecordLimits {
         this.limits = limits;
     }
 
+    /**
+     * A received record, checked when it is mapped: beyond the limits, its mapping fails with the
+     * reason ({@link RecordRefusedException}). The limits are part of its fingerprint, so that a
+     * record taken in under other limits is mapped and checked again.
+     */
+    public HarvestedRecord checkedWhenMapped(HarvestedRecord record) {
+        var setting = "limits " + limits.maxTriplesPerRecord() + " " + limits.maxDistributions() + " "
+                + limits.maxKeywords() + " " + limits.maxLiteralLength();
+        return record.with(setting, mapped -> {
+            var problem = problem(mapped);
+            if (problem != null) {
+                throw new RecordRefusedException(problem);
+            }
+        });
+    }
+
     /** Why the record is refused, in French, or null when it is within the limits. */
     public String problem(HarvestedRecord record) {
         var description = record.description();

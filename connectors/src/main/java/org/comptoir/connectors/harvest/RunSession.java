@@ -18,6 +18,7 @@ import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.catalog.ingest.IngestOutcome;
 import org.comptoir.catalog.ingest.IngestResult;
 import org.comptoir.catalog.ingest.IngestRun;
+import org.comptoir.connectors.fetch.RecordRefusedException;
 import org.comptoir.connectors.source.Credentials;
 import org.comptoir.connectors.source.Source;
 import org.slf4j.Logger;
@@ -302,7 +303,7 @@ public final class RunSession {
             return "le jeu de données n'a pas pu être enregistré (erreur de la base de données) ; "
                     + "voir le journal du serveur";
         }
-        if (e instanceof CatalogException) {
+        if (e instanceof CatalogException || e instanceof RecordRefusedException) {
             return e.getMessage();
         }
         LOG.warn("Run {}: record {} could not be read", claim.runId(), sourceKey, e);

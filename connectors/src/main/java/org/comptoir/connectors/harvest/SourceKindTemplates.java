@@ -154,6 +154,10 @@ public class SourceKindTemplates extends RouteBuilder {
     }
 
     private void take(RunSession session, org.comptoir.catalog.ingest.HarvestedRecord record) {
+        if (record.fingerprint() != null) {
+            session.accept(limits.checkedWhenMapped(record)); // mapped, and checked, only if not unchanged
+            return;
+        }
         var problem = limits.problem(record);
         if (problem == null) {
             session.accept(record);

@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
 import org.comptoir.catalog.ingest.HarvestedRecord;
 import org.comptoir.connectors.fetch.JsonLdContexts;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,56 @@ class DcatDumpStreamTests {
     }
 
     @Test
+    void readsADumpWholeFromItsSpoolWhenItCannotBeCutButFitsInMemory() throws IOException {
+        // every blank node described before the dataset that cites it: 30,000 triples wait at once
+        var blanks = new StringBuilder();
+        var datasets = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            datasets.append("<d:")
+                    .append(i)
+                    .append("> <")
+                    .append(RDF.type.getURI())
+                    .append("> <")
+                    .append(DCAT.Dataset.getURI())
+                    .append("> .\n");
+            datasets.append("<d:").append(i).append("> <p:t> \"").append(i).append("\" .\n");
+            for (int j = 0; j < 10; j++) {
+                for (int k = 0; k < 10; k++) {
+                    blanks.append("_:b")
+                            .append(i)
+                            .append('x')
+                            .append(j)
+                            .append(" <p:v> \"")
+                            .append(k)
+                            .append("\" .\n");
+                }
+                datasets.append("<d:")
+                        .append(i)
+                        .append("> <p:k> _:b")
+                        .append(i)
+                        .append('x')
+                        .append(j)
+                        .append(" .\n");
+            }
+        }
+        var dump = blanks.toString() + datasets;
+        // a side budget of 1,000 triples, and a spool larger than 100,000 bytes: refused
+        assertThatThrownBy(() -> new DcatPageReader(JsonLdContexts.none(), 100_000)
+                        .stream(bytes(dump), "application/n-triples", URL, r -> {}))
+                .hasMessageContaining("pas rangés jeu de données par jeu de données");
+
+        // a side budget of 29,000 triples, still too few to cut it, and room for its spool: read whole
+        var records = new ArrayList<HarvestedRecord>();
+        new DcatPageReader(JsonLdContexts.none(), 2_900_000)
+                .stream(bytes(dump), "application/n-triples", URL, records::add);
+
+        var model = ModelFactory.createDefaultModel();
+        RDFParser.fromString(dump, Lang.NTRIPLES).parse(model);
+        assertThat(records).hasSize(300);
+        assertSameRecords(records, whole(model));
+    }
+
+    @Test
     void refusesAScatteredDumpLargerThanWhatMayBeHeld() {
         var lines = new ArrayList<>(List.of(ntriples(dump(300)).split("\n")));
         Collections.shuffle(lines, new Random(3));
@@ -113,6 +167,33 @@ class DcatDumpStreamTests {
     }
 
     @Test
+    void fingerprintsEachRecordOnTheStatementsReceivedWhateverTheirOrderAndBlankNodeLabels() throws IOException {
+        var dump = dump(40);
+        var lines = new ArrayList<>(List.of(ntriples(dump).split("\n")));
+        Collections.shuffle(lines, new Random(11));
+        var shuffled = String.join("\n", lines).replace("_:", "_:x") + "\n";
+        var roomy = new DcatPageReader(JsonLdContexts.none(), 10 << 20);
+        var again = new ArrayList<HarvestedRecord>();
+        roomy.stream(bytes(shuffled), "application/n-triples", URL, again::add);
+        var changed = new ArrayList<HarvestedRecord>();
+        roomy.stream(
+                bytes(ntriples(dump).replace("\"Jeu 7\"@fr", "\"Jeu 7, corrigé\"@fr")),
+                "application/n-triples",
+                URL,
+                changed::add);
+
+        var first = fingerprints(stream(ntriples(dump), "application/n-triples"));
+
+        assertThat(first).hasSize(40).doesNotContainValue(null);
+        assertThat(fingerprints(again)).isEqualTo(first);
+        var edited = fingerprints(changed);
+        assertThat(edited.keySet()).isEqualTo(first.keySet());
+        assertThat(edited.keySet())
+                .filteredOn(key -> !edited.get(key).equals(first.get(key)))
+                .containsExactly("https://data.ville.example/jeux/7");
+    }
+
+    @Test
     void readsTurtleAsAStreamToo() throws IOException {
         var dump = dump(300);
         var turtle = new StringWriter();
@@ -129,6 +210,12 @@ class DcatDumpStreamTests {
         var records = new ArrayList<HarvestedRecord>();
         reader.stream(bytes(body), contentType, URL, records::add);
         return records;
+    }
+
+    private static Map<String, String> fingerprints(List<HarvestedRecord> records) {
+        var prints = new LinkedHashMap<String, String>();
+        records.forEach(record -> prints.put(record.sourceKey(), record.fingerprint()));
+        return prints;
     }
 
     private static List<HarvestedRecord> whole(Model dump) {
@@ -225,7 +312,7 @@ class DcatDumpStreamTests {
                     .append(i)
                     .append(".json> .\n");
         }
-        var model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        var model = ModelFactory.createDefaultModel();
         org.apache.jena.riot.RDFParser.fromString(turtle.toString(), Lang.TURTLE)
                 .parse(model);
         return model;

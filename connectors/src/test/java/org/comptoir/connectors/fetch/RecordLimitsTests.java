@@ -1,6 +1,7 @@
 package org.comptoir.connectors.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.vocabulary.DCAT;
@@ -48,6 +49,29 @@ class RecordLimitsTests {
         }
 
         assertThat(limits.problem(record)).contains("triplets, plus que la limite de 500");
+    }
+
+    @Test
+    void refusesAReceivedRecordBeyondTheLimitsWhenItIsMapped() {
+        var record = limits.checkedWhenMapped(HarvestedRecord.received(KEY, "reçu", "v1", () -> dataset(11, 0, "d")));
+
+        assertThat(record.sourceKey()).isEqualTo(KEY);
+        assertThatThrownBy(record::description)
+                .isInstanceOf(RecordRefusedException.class)
+                .hasMessageContaining("plus de 10 distributions");
+    }
+
+    @Test
+    void fingerprintsAReceivedRecordWithTheLimitsSoThatOtherLimitsCheckItAgain() {
+        var received = HarvestedRecord.received(KEY, "reçu", "v1", () -> dataset(3, 5, "d"));
+        var wider = new RecordLimits(
+                new LimitsProperties(DataSize.ofMegabytes(64), 100, 20, 20, 1000, 500, DataSize.ofGigabytes(1)));
+
+        assertThat(limits.checkedWhenMapped(received).fingerprint())
+                .isEqualTo(limits.checkedWhenMapped(received).fingerprint())
+                .isNotEqualTo(wider.checkedWhenMapped(received).fingerprint())
+                .isNotEqualTo(received.fingerprint());
+        assertThat(limits.checkedWhenMapped(received).description().size()).isEqualTo(14);
     }
 
     private static HarvestedRecord dataset(int distributions, int keywords, String description) {
