@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.FacetValue;
 import org.comptoir.catalog.search.QueryPlan;
@@ -537,8 +539,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         /** Most looked-up terms kept per searcher (a few hundred bytes each); beyond, the same. */
         private static final int TERMS_KEPT = 8_192;
 
-        private final Map<Query, Query> typos = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<Term, Query> terms = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Query, Query> typos = new ConcurrentHashMap<>();
+        private final Map<Term, Query> terms = new ConcurrentHashMap<>();
         private SortedSetDocValuesReaderState facetState;
         private SortedSetDocValuesReaderState keywordState;
         private boolean facetStateBuilt;
@@ -555,19 +557,7 @@ public final class LuceneSearchEngine implements SearchEngine {
          */
         @Override
         public Query exact(Term term) {
-            var looked = terms.get(term);
-            if (looked == null) {
-                try {
-                    looked = new TermQuery(term, TermStates.build(this, term, true));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (terms.size() >= TERMS_KEPT) {
-                    terms.clear();
-                }
-                terms.put(term, looked);
-            }
-            return looked;
+            return kept(terms, term, TERMS_KEPT, () -> new TermQuery(term, TermStates.build(this, term, true)));
         }
 
         /**
@@ -577,19 +567,24 @@ public final class LuceneSearchEngine implements SearchEngine {
          */
         @Override
         public Query typos(FuzzyQuery fuzzy) {
-            var expanded = typos.get(fuzzy);
-            if (expanded == null) {
+            return kept(typos, fuzzy, TYPOS_KEPT, () -> rewrite(fuzzy));
+        }
+
+        /** What {@code map} keeps for {@code key}, else what {@code build} gives, kept; the map emptied when full. */
+        private static <K> Query kept(Map<K, Query> map, K key, int most, IOSupplier<Query> build) {
+            var query = map.get(key);
+            if (query == null) {
                 try {
-                    expanded = rewrite(fuzzy);
+                    query = build.get();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                if (typos.size() >= TYPOS_KEPT) {
-                    typos.clear();
+                if (map.size() >= most) {
+                    map.clear();
                 }
-                typos.put(fuzzy, expanded);
+                map.put(key, query);
             }
-            return expanded;
+            return query;
         }
 
         synchronized SortedSetDocValuesReaderState facetState() throws IOException {
