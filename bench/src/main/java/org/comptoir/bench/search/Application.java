@@ -60,6 +60,8 @@ final class Application implements AutoCloseable {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
         if (jfr != null) {
+            // whole stacks: Spring's are deeper than JFR's default 64 frames
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of(

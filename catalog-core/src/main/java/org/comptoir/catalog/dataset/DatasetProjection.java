@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * What the store keeps beside a dataset's RDF description so that reading it back never parses
@@ -19,6 +20,8 @@ final class DatasetProjection {
                     .withVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
             .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // every search hit's projection is read: fields set through generated lambdas
+            .addModule(new BlackbirdModule())
             .build();
 
     private DatasetProjection() {}

@@ -568,6 +568,48 @@ public abstract class CatalogSearchContract {
     }
 
     @Test
+    void answersASearchAskedBeforeAWriteWithTheWrittenDatasetWithinASecond() {
+        indexCatalogue();
+        assertThat(ids(search("stations", Viewer.PUBLIC))).isEmpty();
+
+        engine.upsert(List.of(open("velos", "Stations de vélos en libre-service", "Stations.", "vélo")));
+
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(
+                        () -> assertThat(ids(search("stations", Viewer.PUBLIC))).containsExactly("velos"));
+    }
+
+    @Test
+    void answersTheSameSearchByEachViewerWithWhatThatViewerMaySee() {
+        indexCatalogue();
+
+        var internal = search(query("chaleur", Viewer.INTERNAL).build());
+        var anonymous = search(query("chaleur", Viewer.PUBLIC).build());
+        var internalAgain = search(query("chaleur", Viewer.INTERNAL).build());
+
+        assertThat(anonymous.total()).isEqualTo(2);
+        assertThat(anonymous.facets()).doesNotContainKey(Facet.OWNER);
+        assertThat(values(anonymous, Facet.PERSONAL_DATA)).containsOnlyKeys("NONE");
+        assertThat(internal.total()).isEqualTo(3);
+        assertThat(internalAgain).isEqualTo(internal);
+    }
+
+    @Test
+    void answersTheSameSearchInEachLanguageWithItsLabels() {
+        indexCatalogue();
+
+        var french = search(
+                new SearchQuery("chaleur", Map.of(), null, null, null, Sort.RELEVANCE, Viewer.PUBLIC, 0, 10, "fr"));
+        var english = search(
+                new SearchQuery("chaleur", Map.of(), null, null, null, Sort.RELEVANCE, Viewer.PUBLIC, 0, 10, "en"));
+
+        assertThat(french.facets().get(Facet.STATUS)).containsExactly(new FacetValue("PUBLISHED", "Publié", 2));
+        assertThat(english.facets().get(Facet.STATUS)).containsExactly(new FacetValue("PUBLISHED", "Published", 2));
+        assertThat(english.hits()).isEqualTo(french.hits());
+    }
+
+    @Test
     void keepsCommittedDatasetsAndTheAppliedChangeAcrossARestart() {
         indexCatalogue();
         engine.commit(77);

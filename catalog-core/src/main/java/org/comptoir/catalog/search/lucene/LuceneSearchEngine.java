@@ -1,5 +1,7 @@
 package org.comptoir.catalog.search.lucene;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -146,30 +148,41 @@ public final class LuceneSearchEngine implements SearchEngine {
         return withSearcher(searcher -> {
             // terms looked up and typos expanded once per searcher and word, not at every search
             var lucene = LuceneQueries.search(query, plan, searcher);
-            // scores come with the sort values: no second pass over the hits to score them again
-            var result =
-                    FacetsCollectorManager.search(searcher, lucene, window, sort, false, new FacetsCollectorManager());
-            var collector = result.facetsCollector();
-            long total = collector.getMatchingDocs().stream()
-                    .mapToLong(m -> m.totalHits())
-                    .sum();
-            var hits = new ArrayList<SearchHit>();
-            var scoreDocs = result.topDocs().scoreDocs;
-            boolean scored = sort.getSort()[0].getType() == SortField.Type.SCORE;
-            var leaves = searcher.getIndexReader().leaves();
-            for (int i = query.page() * query.size(); i < scoreDocs.length; i++) {
-                // the identifier is the last sort value, the version a doc value: no stored field is read
-                var values = ((FieldDoc) scoreDocs[i]).fields;
-                var leaf = leaves.get(ReaderUtil.subIndex(scoreDocs[i].doc, leaves));
-                var versions = DocValues.getNumeric(leaf.reader(), LuceneDocuments.VERSION);
-                long version = versions.advanceExact(scoreDocs[i].doc - leaf.docBase) ? versions.longValue() : 0;
-                hits.add(new SearchHit(
-                        ((BytesRef) values[values.length - 1]).utf8ToString(),
-                        version,
-                        scored ? (Float) values[0] : 0f));
-            }
-            return new SearchResult(hits, total, facets(searcher, collector, query), query.page(), query.size());
+            // the viewer's visibility is in the query; which facets and labels it sees, in the key
+            var key = new ResultKey(
+                    lucene,
+                    sort,
+                    query.page(),
+                    query.size(),
+                    query.language(),
+                    query.viewer().internal());
+            return searcher.result(key, () -> search(searcher, lucene, sort, window, query));
         });
+    }
+
+    /** The hits of a window of the sorted matches, their total and their facets. */
+    private static SearchResult search(CatalogSearcher searcher, Query lucene, Sort sort, int window, SearchQuery query)
+            throws IOException {
+        // scores come with the sort values: no second pass over the hits to score them again
+        var result = FacetsCollectorManager.search(searcher, lucene, window, sort, false, new FacetsCollectorManager());
+        var collector = result.facetsCollector();
+        long total = collector.getMatchingDocs().stream()
+                .mapToLong(m -> m.totalHits())
+                .sum();
+        var hits = new ArrayList<SearchHit>();
+        var scoreDocs = result.topDocs().scoreDocs;
+        boolean scored = sort.getSort()[0].getType() == SortField.Type.SCORE;
+        var leaves = searcher.getIndexReader().leaves();
+        for (int i = query.page() * query.size(); i < scoreDocs.length; i++) {
+            // the identifier is the last sort value, the version a doc value: no stored field is read
+            var values = ((FieldDoc) scoreDocs[i]).fields;
+            var leaf = leaves.get(ReaderUtil.subIndex(scoreDocs[i].doc, leaves));
+            var versions = DocValues.getNumeric(leaf.reader(), LuceneDocuments.VERSION);
+            long version = versions.advanceExact(scoreDocs[i].doc - leaf.docBase) ? versions.longValue() : 0;
+            hits.add(new SearchHit(
+                    ((BytesRef) values[values.length - 1]).utf8ToString(), version, scored ? (Float) values[0] : 0f));
+        }
+        return new SearchResult(hits, total, facets(searcher, collector, query), query.page(), query.size());
     }
 
     @Override
@@ -498,6 +511,8 @@ public final class LuceneSearchEngine implements SearchEngine {
             }
         } catch (IOException e) {
             throw new SearchException("L'index de recherche ne peut pas être lu", e);
+        } catch (UncheckedIOException e) {
+            throw new SearchException("L'index de recherche ne peut pas être lu", e.getCause());
         }
     }
 
@@ -516,6 +531,9 @@ public final class LuceneSearchEngine implements SearchEngine {
     private static String stored(String field) {
         return LuceneDocuments.STORED + field;
     }
+
+    /** What a search's result depends on beyond the reader: everything {@link #search(SearchQuery)} reads. */
+    private record ResultKey(Query query, Sort sort, int page, int size, String language, boolean internal) {}
 
     @FunctionalInterface
     private interface IndexWork {
@@ -539,8 +557,16 @@ public final class LuceneSearchEngine implements SearchEngine {
         /** Most looked-up terms kept per searcher (a few hundred bytes each); beyond, the same. */
         private static final int TERMS_KEPT = 8_192;
 
+        /**
+         * Most search results kept per searcher (a page of hits and the facets: a few kilobytes each),
+         * the most asked for, rather than the last.
+         */
+        private static final int RESULTS_KEPT = 2_048;
+
         private final Map<Query, Query> typos = new ConcurrentHashMap<>();
         private final Map<Term, Query> terms = new ConcurrentHashMap<>();
+        private final Cache<ResultKey, SearchResult> results =
+                Caffeine.newBuilder().maximumSize(RESULTS_KEPT).build();
         private SortedSetDocValuesReaderState facetState;
         private SortedSetDocValuesReaderState keywordState;
         private boolean facetStateBuilt;
@@ -570,21 +596,37 @@ public final class LuceneSearchEngine implements SearchEngine {
             return kept(typos, fuzzy, TYPOS_KEPT, () -> rewrite(fuzzy));
         }
 
-        /** What {@code map} keeps for {@code key}, else what {@code build} gives, kept; the map emptied when full. */
-        private static <K> Query kept(Map<K, Query> map, K key, int most, IOSupplier<Query> build) {
-            var query = map.get(key);
-            if (query == null) {
+        /**
+         * The result of a search on this searcher, found once: the same query with the same sort,
+         * window and viewer finds the same on the same reader, until a refresh opens a new searcher
+         * (the searches people make are few and come back again and again: the empty one of the
+         * public page first, one subject's word next).
+         */
+        SearchResult result(ResultKey key, IOSupplier<SearchResult> search) {
+            return results.get(key, k -> {
                 try {
-                    query = build.get();
+                    return search.get();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        /** What {@code map} keeps for {@code key}, else what {@code build} gives, kept; the map emptied when full. */
+        private static <K, V> V kept(Map<K, V> map, K key, int most, IOSupplier<V> build) {
+            var value = map.get(key);
+            if (value == null) {
+                try {
+                    value = build.get();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 if (map.size() >= most) {
                     map.clear();
                 }
-                map.put(key, query);
+                map.put(key, value);
             }
-            return query;
+            return value;
         }
 
         synchronized SortedSetDocValuesReaderState facetState() throws IOException {

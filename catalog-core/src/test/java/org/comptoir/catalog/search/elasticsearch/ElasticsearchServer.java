@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Elasticsearch server for tests: the one named by {@code COMPTOIR_TEST_ELASTICSEARCH_URL}
  * when that variable is set, otherwise one started from the distribution the build unpacks (system
- * property {@code comptoir.elasticsearch.home}) on free ports, once per JVM and stopped, with its
+ * property {@code comptoir.elasticsearch.home}) on free ports, with the heap {@code
+ * comptoir.elasticsearch.heap} gives, once per JVM and stopped, with its
  * process tree, when the JVM exits. Elasticsearch refuses to run as root: as root, the server runs
  * as {@code nobody} from a work folder that user owns.
  */
@@ -30,6 +31,10 @@ public final class ElasticsearchServer {
     public static final String URL_VARIABLE = "COMPTOIR_TEST_ELASTICSEARCH_URL";
     /** The system property naming the unpacked distribution's folder. */
     public static final String HOME_PROPERTY = "comptoir.elasticsearch.home";
+    /** The system property giving the server's heap, {@value #TEST_HEAP} by default (tests index little). */
+    public static final String HEAP_PROPERTY = "comptoir.elasticsearch.heap";
+
+    private static final String TEST_HEAP = "512m";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static String url;
@@ -82,7 +87,8 @@ public final class ElasticsearchServer {
         environment.put("ES_PATH_CONF", config.toString());
         environment.put("ES_TMPDIR", work.resolve("tmp").toString());
         environment.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + work.resolve("tmp"));
-        environment.put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+        var heap = System.getProperty(HEAP_PROPERTY, TEST_HEAP);
+        environment.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
         var command = new ArrayList<String>();
         if (root) {
             command.addAll(List.of("runuser", "-u", "nobody", "--", "env"));
