@@ -303,7 +303,10 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                                 .trackTotalHits(t -> t.enabled(true))
                                 .version(true)
                                 .source(src -> src.fetch(false))
-                                .aggregations(aggregations),
+                                .aggregations(aggregations)
+                                // kept by each shard until its next refresh that changes it, hits
+                                // included, as the Lucene engine keeps its searcher's results
+                                .requestCache(true),
                         Void.class));
         var hits = response.hits().hits().stream()
                 .map(hit -> new SearchHit(
