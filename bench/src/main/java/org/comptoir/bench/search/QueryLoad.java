@@ -35,6 +35,8 @@ final class QueryLoad {
      * @param latency microseconds from sending the request to the last byte of the answer
      * @param errors answers other than 200
      * @param empty answers with no hit
+     * @param repeated the share of searches (warm-up included) that a client of the run had sent
+     *     before, as the same kind of user: what an engine's caches may answer without searching again
      */
     record Measured(
             int clients,
@@ -43,6 +45,7 @@ final class QueryLoad {
             Histogram internal,
             long errors,
             long empty,
+            double repeated,
             double seconds) {
         double throughput() {
             return latency.getTotalCount() / seconds;
@@ -174,8 +177,14 @@ final class QueryLoad {
             for (var future : futures) {
                 future.get();
             }
-            return new Measured(clients, all, anonymous, internal, errors.get(), empty.get(), seconds);
+            return new Measured(clients, all, anonymous, internal, errors.get(), empty.get(), repeated(plans), seconds);
         }
+    }
+
+    private static double repeated(List<List<Search>> plans) {
+        var seen = new java.util.HashSet<Search>();
+        var all = plans.stream().flatMap(List::stream).toList();
+        return all.stream().filter(search -> !seen.add(search)).count() / (double) all.size();
     }
 
     /** Sends one search; false when it failed. */

@@ -268,13 +268,13 @@ public final class SearchBench {
         out.append("\nAnonymous and internal searches apart (p50 / p95 / p99 in ms, and how many):\n\n");
         out.append("| engine | clients | anonymous | internal ("
                 + ("basic".equals(options.getOrDefault("auth", "token")) ? "HTTP Basic" : "API token")
-                + ") | errors | searches without hits |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+                + ") | errors | searches without hits | searches asked before in the run |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (var run : runs) {
             run.searches()
                     .forEach((count, measured) -> out.append(String.format(
                             Locale.ROOT,
-                            "| %s | %d | %.0f / %.0f / %.0f (%d) | %.0f / %.0f / %.0f (%d) | %d | %d |%n",
+                            "| %s | %d | %.0f / %.0f / %.0f (%d) | %.0f / %.0f / %.0f (%d) | %d | %d | %.0f %% |%n",
                             run.engine(),
                             count,
                             ms(measured.anonymous(), 50),
@@ -286,7 +286,8 @@ public final class SearchBench {
                             ms(measured.internal(), 99),
                             measured.internal().getTotalCount(),
                             measured.errors(),
-                            measured.empty())));
+                            measured.empty(),
+                            100 * measured.repeated())));
         }
         return out.toString();
     }
