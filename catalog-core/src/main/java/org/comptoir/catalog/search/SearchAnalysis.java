@@ -87,14 +87,15 @@ public final class SearchAnalysis {
 
     /**
      * Calls {@code consumer} with every analysed token of a text and where it stands in the text.
-     * The tokens of short texts (keywords, distribution titles: the same few come back in hit after
-     * hit) are kept, at most {@link #SHORT_TEXTS_KEPT} of them, like {@link #indexText}'s.
+     * The tokens of short {@code recurring} texts (keywords, distribution titles: the same few come
+     * back in hit after hit) are kept, at most {@link #SHORT_TEXTS_KEPT} of them, like {@link
+     * #indexText}'s.
      */
-    static void forEachToken(String text, TokenConsumer consumer) {
+    static void forEachToken(String text, boolean recurring, TokenConsumer consumer) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        if (text.length() > SHORT_TEXT) {
+        if (!recurring || text.length() > SHORT_TEXT) {
             analyse(text, consumer);
             return;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.comptoir.catalog.dataset.Description;
@@ -26,6 +27,13 @@ public final class SearchHighlighter {
     public static final int MAX_SNIPPETS = 3;
 
     private static final int LEAD = 50;
+
+    /**
+     * The fields whose short texts come back from one dataset to the next (keywords, distribution
+     * titles such as "Relevés 2021 (CSV)"), whose tokens are worth keeping; a title is its dataset's
+     * own, and keeping it would only churn the kept tokens.
+     */
+    private static final Set<String> RECURRING = Set.of(SearchFields.KEYWORDS, SearchFields.DISTRIBUTIONS);
 
     private final List<QueryPlan.Word> words;
     private final List<CharacterRunAutomaton> automata;
@@ -65,7 +73,7 @@ public final class SearchHighlighter {
             return highlights;
         }
         for (var field : SearchFields.HIGHLIGHTED) {
-            var snippets = snippets(values.apply(field));
+            var snippets = snippets(values.apply(field), RECURRING.contains(field));
             if (!snippets.isEmpty()) {
                 highlights.put(field, snippets);
             }
@@ -75,12 +83,16 @@ public final class SearchHighlighter {
 
     /** The snippets of the values where a word of the query occurs, at most {@link #MAX_SNIPPETS}. */
     public List<String> snippets(List<String> values) {
+        return snippets(values, true);
+    }
+
+    private List<String> snippets(List<String> values, boolean recurring) {
         var snippets = new ArrayList<String>();
         for (var value : values) {
             if (snippets.size() == MAX_SNIPPETS) {
                 break;
             }
-            var matches = matches(value);
+            var matches = matches(value, recurring);
             if (!matches.isEmpty()) {
                 snippets.add(snippet(value, matches));
             }
@@ -88,9 +100,9 @@ public final class SearchHighlighter {
         return snippets;
     }
 
-    private List<int[]> matches(String text) {
+    private List<int[]> matches(String text, boolean recurring) {
         var matches = new ArrayList<int[]>();
-        SearchAnalysis.forEachToken(text, (token, start, end) -> {
+        SearchAnalysis.forEachToken(text, recurring, (token, start, end) -> {
             for (int i = 0; i < words.size(); i++) {
                 if (words.get(i).matches(token, automata.get(i))) {
                     matches.add(new int[] {start, end});
