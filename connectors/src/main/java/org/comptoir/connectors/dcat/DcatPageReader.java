@@ -132,7 +132,7 @@ public final class DcatPageReader implements SourceKind {
 
     /**
      * Reads a page as a stream and cuts it into one record per dataset with bounded memory (ADR
-     * 0018): a first pass parses the body as it arrives, copies its triples to a temporary
+     * 0018): a first pass parses the body as it arrives and, on a second thread, copies its triples to a temporary
      * file ({@link DumpSpool}) and learns how they are ordered; only when the whole body has been read and
      * checked does a second pass over that file hand the records over, a few dozen at a time mapped
      * on every core. A body cut short or refused by a guard therefore gives no record at all. A dump
@@ -157,12 +157,13 @@ public final class DcatPageReader implements SourceKind {
             try (var spooled = new DumpSpool.Writer(spool)) {
                 first = new DatasetCutter(WINDOW, Math.max(1_000, inMemoryMax / 100), spooled::block, spooled::loose);
                 var spooling = new Spooling(first, paging.getGraph(), prefixes);
-                try {
+                try (var cutting = new Handoff(spooling)) {
                     RDFParser.source(counted)
                             .lang(lang)
                             .base(pageUrl)
                             .errorHandler(LENIENT)
-                            .parse(spooling);
+                            .parse(cutting);
+                    cutting.awaitCut();
                 } catch (RuntimeException e) {
                     rethrowGuard(e);
                     throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(deepestMessage(e)), e);
@@ -293,6 +294,116 @@ public final class DcatPageReader implements SourceKind {
         public void prefix(String prefix, String iri) {
             if (!prefix.isEmpty()) {
                 prefixes.setNsPrefix(prefix, iri);
+            }
+        }
+    }
+
+    /**
+     * Pass 1 on two threads: the parser's (the caller's) reads and checks the body and hands its
+     * triples over by batches to a thread of its own, which cuts and spools them. At most a few
+     * batches wait between the two. A failure of the cutting thread stops the parse at its next
+     * batch and is thrown by {@link #awaitCut}.
+     */
+    private static final class Handoff extends org.apache.jena.riot.system.StreamRDFBase implements AutoCloseable {
+        private static final int BATCH = 1_024;
+        private static final List<org.apache.jena.graph.Triple> END = List.of();
+        private final Spooling spooling;
+        private final java.util.concurrent.BlockingQueue<List<org.apache.jena.graph.Triple>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final Thread cutter;
+        private List<org.apache.jena.graph.Triple> batch = new ArrayList<>(BATCH);
+        private boolean ended;
+
+        Handoff(Spooling spooling) {
+            this.spooling = spooling;
+            this.cutter =
+                    Thread.ofPlatform().name("comptoir-dump-spool").daemon().start(this::cut);
+        }
+
+        /** Cuts every batch until the end; after a failure, only drains the queue so that the parser never waits. */
+        private void cut() {
+            try {
+                while (true) {
+                    var triples = queue.take();
+                    if (triples == END) {
+                        return;
+                    }
+                    if (failure.get() == null) {
+                        try {
+                            triples.forEach(spooling::triple);
+                        } catch (RuntimeException e) {
+                            failure.set(e);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void triple(org.apache.jena.graph.Triple triple) {
+            batch.add(triple);
+            if (batch.size() == BATCH) {
+                hand(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad quad) {
+            triple(quad.asTriple());
+        }
+
+        @Override
+        public void prefix(String prefix, String iri) {
+            spooling.prefix(prefix, iri);
+        }
+
+        /** Waits until every triple is cut and spooled; throws what the cutting thread failed with. */
+        void awaitCut() {
+            hand(batch);
+            end();
+            var failed = failure.get();
+            if (failed != null) {
+                throw failed;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!ended) {
+                cutter.interrupt();
+                end();
+            }
+        }
+
+        private void hand(List<org.apache.jena.graph.Triple> triples) {
+            var failed = failure.get();
+            if (failed != null) {
+                throw failed;
+            }
+            try {
+                queue.put(triples);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HarvestAbortedException("lecture de l'export interrompue", e);
+            }
+        }
+
+        private void end() {
+            ended = true;
+            try {
+                if (cutter.isAlive() && !cutter.isInterrupted()) {
+                    queue.put(END);
+                }
+                cutter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cutter.interrupt();
+                throw new HarvestAbortedException("lecture de l'export interrompue", e);
             }
         }
     }

@@ -164,6 +164,9 @@ class DcatDumpStreamTests {
         assertThatThrownBy(() -> reader.stream(cut, "application/n-triples", URL, records::add))
                 .hasMessageContaining("connexion coupée");
         assertThat(records).as("nothing of a truncated dump is taken in").isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("the thread that cut the first pass has stopped")
+                .noneMatch(t -> t.getName().equals("comptoir-dump-spool"));
     }
 
     @Test
