@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -68,12 +66,6 @@ public final class DcatPageReader implements SourceKind {
      * of its fingerprint: to change when they change, so that the next harvest maps every record again.
      */
     static final String MAPPING_VERSION = "dcat-ap/1";
-    /**
-     * Marks, in the spool, the start of a dataset's block: {@code <dataset> BLOCK "size"}. A literal
-     * as predicate, which no parser gives, so a source cannot forge it.
-     */
-    private static final org.apache.jena.graph.Node BLOCK = NodeFactory.createLiteralString("comptoir:block");
-
     /** Datasets a stream keeps open at once while cutting (ADR 0018). */
     static final int WINDOW = 256;
 
@@ -140,8 +132,8 @@ public final class DcatPageReader implements SourceKind {
 
     /**
      * Reads a page as a stream and cuts it into one record per dataset with bounded memory (ADR
-     * 0018): a first pass parses the body as it arrives, copies its triples to a temporary
-     * RDF Thrift file and learns how they are ordered; only when the whole body has been read and
+     * 0018): a first pass parses the body as it arrives and, on a second thread, copies its triples to a temporary
+     * file ({@link DumpSpool}) and learns how they are ordered; only when the whole body has been read and
      * checked does a second pass over that file hand the records over, a few dozen at a time mapped
      * on every core. A body cut short or refused by a guard therefore gives no record at all. A dump
      * whose triples are too scattered to be cut that way is read whole when it is no larger than
@@ -155,46 +147,35 @@ public final class DcatPageReader implements SourceKind {
             java.util.function.Consumer<HarvestedRecord> records)
             throws java.io.IOException {
         var lang = language(mediaType(contentType), pageUrl, new byte[0]);
-        var spool = java.nio.file.Files.createTempFile("comptoir-dump-", ".trdf");
+        var spool = java.nio.file.Files.createTempFile("comptoir-dump-", ".spool");
         try {
             var paging = ModelFactory.createDefaultModel();
             var prefixes = ModelFactory.createDefaultModel();
             long triples;
             DatasetCutter first;
-            try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spool), 1 << 16)) {
-                var spooled = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
-                spooled.start();
-                first = new DatasetCutter(
-                        WINDOW,
-                        Math.max(1_000, inMemoryMax / 100),
-                        (dataset, block) -> {
-                            spooled.triple(org.apache.jena.graph.Triple.create(
-                                    dataset,
-                                    BLOCK,
-                                    NodeFactory.createLiteralDT(Integer.toString(block.size()), XSDDatatype.XSDint)));
-                            block.forEach(spooled::triple);
-                        },
-                        spooled::triple);
+            var counted = new CountedInput(body);
+            try (var spooled = new DumpSpool.Writer(spool)) {
+                first = new DatasetCutter(WINDOW, Math.max(1_000, inMemoryMax / 100), spooled::block, spooled::loose);
                 var spooling = new Spooling(first, paging.getGraph(), prefixes);
-                try {
-                    RDFParser.source(body)
+                try (var cutting = new Handoff(spooling)) {
+                    RDFParser.source(counted)
                             .lang(lang)
                             .base(pageUrl)
                             .errorHandler(LENIENT)
-                            .parse(spooling);
+                            .parse(cutting);
+                    cutting.awaitCut();
                 } catch (RuntimeException e) {
                     rethrowGuard(e);
                     throw unreadable(pageUrl, lang.getLabel() + " : " + firstLine(deepestMessage(e)), e);
                 }
                 first.end();
-                spooled.finish();
                 triples = spooling.count;
             }
             if (triples == 0) {
                 throw unreadable(pageUrl, "la page ne contient aucun triplet (" + lang.getLabel() + ")");
             }
             if (!first.cuttable()) {
-                if (java.nio.file.Files.size(spool) > inMemoryMax) {
+                if (counted.count > inMemoryMax) {
                     throw unreadable(
                             pageUrl,
                             "ses triplets ne sont pas rangés jeu de données par jeu de données (" + first.reason()
@@ -215,16 +196,49 @@ public final class DcatPageReader implements SourceKind {
         }
     }
 
-    /** Every triple of the spool in one model, without the marks of the blocks. */
-    private static Model spooled(java.nio.file.Path spool) {
+    /** A body that counts the bytes read from it. */
+    private static final class CountedInput extends java.io.FilterInputStream {
+        long count;
+
+        CountedInput(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws java.io.IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
+    /** Every triple of the spool in one model. */
+    private static Model spooled(java.nio.file.Path spool) throws java.io.IOException {
         var model = ModelFactory.createDefaultModel();
         var graph = model.getGraph();
-        RDFParser.source(spool).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+        DumpSpool.read(spool, new DumpSpool.Visitor() {
             @Override
-            public void triple(org.apache.jena.graph.Triple triple) {
-                if (!triple.getPredicate().equals(BLOCK)) {
-                    graph.add(triple);
-                }
+            public void block(org.apache.jena.graph.Node dataset, List<org.apache.jena.graph.Triple> triples) {
+                triples.forEach(graph::add);
+            }
+
+            @Override
+            public void loose(org.apache.jena.graph.Triple triple) {
+                graph.add(triple);
             }
         });
         return model;
@@ -246,9 +260,9 @@ public final class DcatPageReader implements SourceKind {
     }
 
     /**
-     * The first pass's sink: hands each triple to the cutter, which spools it (RDF Thrift: blank
-     * nodes keep their labels, and reading it back costs far less than parsing text) loose or in
-     * its dataset's block; keeps the paging.
+     * The first pass's sink: hands each triple to the cutter, which spools it ({@link DumpSpool}:
+     * blank nodes keep their labels, and reading it back costs far less than parsing text) loose or
+     * in its dataset's block; keeps the paging.
      */
     private static final class Spooling extends org.apache.jena.riot.system.StreamRDFBase {
         private final DatasetCutter cutter;
@@ -280,6 +294,116 @@ public final class DcatPageReader implements SourceKind {
         public void prefix(String prefix, String iri) {
             if (!prefix.isEmpty()) {
                 prefixes.setNsPrefix(prefix, iri);
+            }
+        }
+    }
+
+    /**
+     * Pass 1 on two threads: the parser's (the caller's) reads and checks the body and hands its
+     * triples over by batches to a thread of its own, which cuts and spools them. At most a few
+     * batches wait between the two. A failure of the cutting thread stops the parse at its next
+     * batch and is thrown by {@link #awaitCut}.
+     */
+    private static final class Handoff extends org.apache.jena.riot.system.StreamRDFBase implements AutoCloseable {
+        private static final int BATCH = 1_024;
+        private static final List<org.apache.jena.graph.Triple> END = List.of();
+        private final Spooling spooling;
+        private final java.util.concurrent.BlockingQueue<List<org.apache.jena.graph.Triple>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final Thread cutter;
+        private List<org.apache.jena.graph.Triple> batch = new ArrayList<>(BATCH);
+        private boolean ended;
+
+        Handoff(Spooling spooling) {
+            this.spooling = spooling;
+            this.cutter =
+                    Thread.ofPlatform().name("comptoir-dump-spool").daemon().start(this::cut);
+        }
+
+        /** Cuts every batch until the end; after a failure, only drains the queue so that the parser never waits. */
+        private void cut() {
+            try {
+                while (true) {
+                    var triples = queue.take();
+                    if (triples == END) {
+                        return;
+                    }
+                    if (failure.get() == null) {
+                        try {
+                            triples.forEach(spooling::triple);
+                        } catch (RuntimeException e) {
+                            failure.set(e);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void triple(org.apache.jena.graph.Triple triple) {
+            batch.add(triple);
+            if (batch.size() == BATCH) {
+                hand(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad quad) {
+            triple(quad.asTriple());
+        }
+
+        @Override
+        public void prefix(String prefix, String iri) {
+            spooling.prefix(prefix, iri);
+        }
+
+        /** Waits until every triple is cut and spooled; throws what the cutting thread failed with. */
+        void awaitCut() {
+            hand(batch);
+            end();
+            var failed = failure.get();
+            if (failed != null) {
+                throw failed;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!ended) {
+                cutter.interrupt();
+                end();
+            }
+        }
+
+        private void hand(List<org.apache.jena.graph.Triple> triples) {
+            var failed = failure.get();
+            if (failed != null) {
+                throw failed;
+            }
+            try {
+                queue.put(triples);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HarvestAbortedException("lecture de l'export interrompue", e);
+            }
+        }
+
+        private void end() {
+            ended = true;
+            try {
+                if (cutter.isAlive() && !cutter.isInterrupted()) {
+                    queue.put(END);
+                }
+                cutter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cutter.interrupt();
+                throw new HarvestAbortedException("lecture de l'export interrompue", e);
             }
         }
     }
@@ -328,25 +452,16 @@ public final class DcatPageReader implements SourceKind {
             try {
                 var mapping = new Mapping(batch -> put(queue, batch));
                 var second = first.completion(mapping::add);
-                RDFParser.source(spool).lang(Lang.RDFTHRIFT).parse(new org.apache.jena.riot.system.StreamRDFBase() {
-                    private org.apache.jena.graph.Node dataset;
-                    private List<org.apache.jena.graph.Triple> block;
-                    private int missing;
+                DumpSpool.read(spool, new DumpSpool.Visitor() {
+                    @Override
+                    public void block(org.apache.jena.graph.Node dataset, List<org.apache.jena.graph.Triple> triples) {
+                        // cut in pass 1 already
+                        second.block(dataset, triples);
+                    }
 
                     @Override
-                    public void triple(org.apache.jena.graph.Triple triple) {
-                        if (triple.getPredicate().equals(BLOCK)) {
-                            dataset = triple.getSubject();
-                            missing = Integer.parseInt(triple.getObject().getLiteralLexicalForm());
-                            block = new ArrayList<>(missing);
-                        } else if (missing > 0) {
-                            // a block's triples: cut in pass 1 already
-                            block.add(triple);
-                            if (--missing == 0) {
-                                second.block(dataset, block);
-                            }
-                        }
-                        // a loose triple is in the side graph already, or about the catalogue
+                    public void loose(org.apache.jena.graph.Triple triple) {
+                        // in the side graph already, or about the catalogue
                     }
                 });
                 second.end();

@@ -117,12 +117,12 @@ class DcatDumpStreamTests {
             }
         }
         var dump = blanks.toString() + datasets;
-        // a side budget of 1,000 triples, and a spool larger than 100,000 bytes: refused
+        // a side budget of 1,000 triples, and a dump larger than 100,000 bytes: refused
         assertThatThrownBy(() -> new DcatPageReader(JsonLdContexts.none(), 100_000)
                         .stream(bytes(dump), "application/n-triples", URL, r -> {}))
                 .hasMessageContaining("pas rangés jeu de données par jeu de données");
 
-        // a side budget of 29,000 triples, still too few to cut it, and room for its spool: read whole
+        // a side budget of 29,000 triples, still too few to cut it, and room for the dump: read whole
         var records = new ArrayList<HarvestedRecord>();
         new DcatPageReader(JsonLdContexts.none(), 2_900_000)
                 .stream(bytes(dump), "application/n-triples", URL, records::add);
@@ -164,6 +164,9 @@ class DcatDumpStreamTests {
         assertThatThrownBy(() -> reader.stream(cut, "application/n-triples", URL, records::add))
                 .hasMessageContaining("connexion coupée");
         assertThat(records).as("nothing of a truncated dump is taken in").isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("the thread that cut the first pass has stopped")
+                .noneMatch(t -> t.getName().equals("comptoir-dump-spool"));
     }
 
     @Test
