@@ -6,6 +6,7 @@ import org.comptoir.catalog.dataset.DatasetRegistration;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.DatasetIdentities;
+import org.comptoir.catalog.ingest.DatasetIdentityKeys;
 import org.comptoir.catalog.ingest.HarvestWithdrawals;
 import org.comptoir.catalog.ingest.WithdrawalProperties;
 import org.comptoir.catalog.search.SearchEngine;
@@ -110,6 +111,13 @@ public class CatalogConfiguration {
             Clock clock,
             WithdrawalProperties properties) {
         return new HarvestWithdrawals(datasets, jdbc, new TransactionTemplate(transactions), events, clock, properties);
+    }
+
+    /** Gives harvested datasets taken in before identity keys were kept theirs, at start-up. */
+    @Bean
+    DatasetIdentityKeys datasetIdentityKeys(
+            Datasets datasets, DatasetIdentities identities, PlatformTransactionManager transactions) {
+        return new DatasetIdentityKeys(datasets, identities, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -376,19 +376,12 @@ public class CatalogIngestion {
     /**
      * Ends a complete run of a source: the datasets it listed are present; those it did not are
      * withdrawn (never deleted) once their grace is over, or held for a person when they are too
-     * many. Datasets taken in before identity keys were kept get theirs here.
+     * many. (Datasets taken in before identity keys were kept get theirs at start-up: {@link
+     * DatasetIdentityKeys}.)
      *
      * @param seenKeys the source keys of every record the run met
      */
     public WithdrawalOutcome completeRun(String sourceId, String runId, Set<String> seenKeys) {
-        for (var id : identities.keyless(sourceId)) {
-            datasets.find(id).ifPresent(stored -> {
-                var node = LocalIris.dataset(id);
-                var graph = DatasetGraphs.fromNTriples(stored.graph());
-                var keys = IdentityKeys.of(stored.dataset().description(), graph.getResource(node.getURI()));
-                transactions.executeWithoutResult(status -> identities.replace(id, sourceId, keys, false));
-            });
-        }
         return withdrawals.afterCompleteRun(sourceId, runId, seenKeys);
     }
 

@@ -128,12 +128,14 @@ public class DatasetIdentities {
                 .findFirst();
     }
 
-    /** The datasets of a source that have no identity key yet (taken in before keys were kept). */
-    List<String> keyless(String sourceId) {
-        return jdbc.sql("SELECT id FROM dataset d WHERE source_id = ? AND NOT EXISTS "
+    /**
+     * The harvested datasets that have no identity key (taken in before keys were kept, or naming
+     * nothing a key is made of), each with its source.
+     */
+    List<Map.Entry<String, String>> keyless() {
+        return jdbc.sql("SELECT id, source_id FROM dataset d WHERE source_id IS NOT NULL AND NOT EXISTS "
                         + "(SELECT 1 FROM dataset_identity i WHERE i.dataset_id = d.id)")
-                .param(sourceId)
-                .query(String.class)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list();
     }
 

@@ -405,10 +405,15 @@ public abstract class HarvestIngestionContract {
     }
 
     @Test
-    void findsDatasetsTakenInBeforeIdentityKeysWereKept() {
+    void findsDatasetsTakenInBeforeIdentityKeysWereKeptOnceTheyGotTheirsAtStartUp() {
         var ids = harvest(catalogue(3)).ids();
         jdbc.sql("DELETE FROM dataset_identity").update();
-        harvest(catalogue(3));
+
+        assertThat(new DatasetIdentityKeys(datasets, identities, transactions()).backfill())
+                .isEqualTo(3);
+        assertThat(new DatasetIdentityKeys(datasets, identities, transactions()).backfill())
+                .as("every dataset has its keys now")
+                .isZero();
         var renamed = new LinkedHashMap<String, HarvestedRecord>();
         for (int i = 0; i < 3; i++) {
             renamed.put(key(i) + "-v2", dataset(key(i) + "-v2", "Jeu " + i, landing(i), download(i)));
