@@ -5,13 +5,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.jena.rdf.model.Model;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
@@ -70,7 +77,7 @@ public class Datasets {
                 .query(Datasets::row)
                 .list()
                 .forEach(stored -> found.put(stored.dataset().id(), stored));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     public Optional<StoredDataset> findBySourceKey(String sourceId, String sourceKey) {
@@ -85,17 +92,17 @@ public class Datasets {
      * The fingerprints of the datasets of a source with these keys, by key, in as few queries as
      * the keys allow; unknown keys are left out. Reads no description.
      */
-    public Map<String, Fingerprint> fingerprints(String sourceId, java.util.Collection<String> sourceKeys) {
+    public Map<String, Fingerprint> fingerprints(String sourceId, Collection<String> sourceKeys) {
         var hashes = sourceKeys.stream().map(Datasets::sha256).distinct().toList();
         var found = new HashMap<String, Fingerprint>();
         for (int from = 0; from < hashes.size(); from += IN_CHUNK) {
             var chunk = hashes.subList(from, Math.min(hashes.size(), from + IN_CHUNK));
-            var params = new java.util.ArrayList<Object>();
+            var params = new ArrayList<Object>();
             chunk.forEach(hash -> params.addAll(List.of(sourceId, hash)));
             // pairs as rows: H2 looks a plain IN list up on the first column of the index only
             jdbc.sql("SELECT source_key, id, version, content_hash, status FROM dataset "
                             + "WHERE (source_id, source_key_hash) IN ("
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")")
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")")
                     .params(params)
                     .query(rs -> {
                         found.put(
@@ -141,7 +148,7 @@ public class Datasets {
      *
      * @param description the description whose N-Triples are stored, the dataset under its local IRI
      */
-    public static byte[] projection(String datasetId, org.apache.jena.rdf.model.Model description) {
+    public static byte[] projection(String datasetId, Model description) {
         return projection(DatasetRdf.read(
                 description.getResource(LocalIris.dataset(datasetId).getURI())));
     }
@@ -158,15 +165,15 @@ public class Datasets {
         for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
             var chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
             List<String> columns = null;
-            var params = new java.util.ArrayList<Object>();
+            var params = new ArrayList<Object>();
             for (var row : chunk) {
                 var values = insertValues(row.dataset(), row.graph(), row.contentHash(), row.projection());
                 columns = columns == null ? List.copyOf(values.keySet()) : columns;
                 params.addAll(values.values());
             }
-            var tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+            var tuple = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
             jdbc.sql("INSERT INTO dataset (" + String.join(", ", columns) + ") VALUES "
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)))
+                            + String.join(", ", Collections.nCopies(chunk.size(), tuple)))
                     .params(params)
                     .update();
         }
@@ -266,13 +273,12 @@ public class Datasets {
     public void saveProvenanceAll(List<ReceivedPayload> payloads) {
         for (int from = 0; from < payloads.size(); from += INSERT_CHUNK) {
             var chunk = payloads.subList(from, Math.min(payloads.size(), from + INSERT_CHUNK));
-            var params = new java.util.ArrayList<Object>();
+            var params = new ArrayList<Object>();
             for (var p : chunk) {
-                params.addAll(java.util.Arrays.asList(
-                        p.datasetId(), Timestamp.from(p.receivedAt()), p.mediaType(), p.payload()));
+                params.addAll(Arrays.asList(p.datasetId(), Timestamp.from(p.receivedAt()), p.mediaType(), p.payload()));
             }
             jdbc.sql("INSERT INTO dataset_provenance (dataset_id, received_at, media_type, payload) VALUES "
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"))
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"))
                             + " ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), "
                             + "media_type = VALUES(media_type), payload = VALUES(payload)")
                     .params(params)
@@ -336,7 +342,7 @@ public class Datasets {
                 .query((rs, n) -> Row.of(rs).projected(rs.getBytes("projection")))
                 .list()
                 .forEach(dataset -> found.put(dataset.id(), dataset));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -484,7 +490,7 @@ public class Datasets {
     static String sha256(String value) {
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
