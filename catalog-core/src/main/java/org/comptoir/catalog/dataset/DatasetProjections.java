@@ -2,48 +2,25 @@ package org.comptoir.catalog.dataset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The migration of the stored projections: gives every row whose projection is missing or stale
  * (written before projections existed, or by a path that did not write one) its projection, parsed
- * once from its RDF description. Runs at start-up, before the search indexer; idempotent, and safe
+ * once from its RDF description. Runs at start-up, before the search indexer reads them; idempotent, and safe
  * on several nodes at once (a row is only updated at the version it was read at).
  */
-public class DatasetProjections implements SmartLifecycle {
+public class DatasetProjections extends StartUpMigration {
     private static final Logger log = LoggerFactory.getLogger(DatasetProjections.class);
     private static final int BATCH = 500;
 
     private final Datasets datasets;
-    private volatile boolean running;
 
     public DatasetProjections(Datasets datasets) {
         this.datasets = datasets;
     }
 
-    /** Before the search indexer (default phase) starts, so that its first rebuild reads projections. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1000;
-    }
-
-    @Override
-    public void start() {
-        backfill();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
     /** @return how many rows were looked at (and projected, unless they changed meanwhile) */
+    @Override
     public long backfill() {
         long count = 0;
         long started = System.nanoTime();

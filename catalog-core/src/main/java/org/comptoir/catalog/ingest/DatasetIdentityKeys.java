@@ -1,11 +1,11 @@
 package org.comptoir.catalog.ingest;
 
 import org.comptoir.catalog.dataset.Datasets;
+import org.comptoir.catalog.dataset.StartUpMigration;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.LocalIris;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -15,13 +15,12 @@ import org.springframework.transaction.support.TransactionOperations;
  * written, so a complete run no longer reads its source's every row to look for missing ones.
  * Idempotent, and safe on several nodes at once (the keys of a dataset are replaced whole).
  */
-public class DatasetIdentityKeys implements SmartLifecycle {
+public class DatasetIdentityKeys extends StartUpMigration {
     private static final Logger log = LoggerFactory.getLogger(DatasetIdentityKeys.class);
 
     private final Datasets datasets;
     private final DatasetIdentities identities;
     private final TransactionOperations transactions;
-    private volatile boolean running;
 
     public DatasetIdentityKeys(Datasets datasets, DatasetIdentities identities, TransactionOperations transactions) {
         this.datasets = datasets;
@@ -29,29 +28,8 @@ public class DatasetIdentityKeys implements SmartLifecycle {
         this.transactions = transactions;
     }
 
-    /** Before the harvest scheduler (default phase) starts, so that a first run finds keyed datasets. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1000;
-    }
-
-    @Override
-    public void start() {
-        backfill();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
     /** @return how many keyless harvested datasets were looked at */
+    @Override
     public long backfill() {
         long count = 0;
         for (var keyless : identities.keyless()) {

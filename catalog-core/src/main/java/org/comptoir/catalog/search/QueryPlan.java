@@ -1,5 +1,7 @@
 package org.comptoir.catalog.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,26 +80,19 @@ public record QueryPlan(List<Word> words, List<Phrase> phrases) {
             if (maxEdits == 0) {
                 return null;
             }
-            var kept = AUTOMATA.get(this);
-            if (kept != null) {
-                return kept;
-            }
-            var prefix = token.substring(0, Math.min(FUZZY_PREFIX, token.length()));
-            var rest = token.substring(prefix.length());
-            var built = new CharacterRunAutomaton(new LevenshteinAutomata(rest, true).toAutomaton(maxEdits, prefix));
-            if (AUTOMATA.size() >= AUTOMATA_KEPT) {
-                AUTOMATA.clear();
-            }
-            AUTOMATA.put(this, built);
-            return built;
+            return AUTOMATA.get(this, word -> {
+                var prefix = token.substring(0, Math.min(FUZZY_PREFIX, token.length()));
+                var rest = token.substring(prefix.length());
+                return new CharacterRunAutomaton(new LevenshteinAutomata(rest, true).toAutomaton(maxEdits, prefix));
+            });
         }
     }
 
-    /** Most typo automata kept; beyond, they are all dropped and built again as needed. */
+    /** Most typo automata kept, the most used; beyond, the others are built again as needed. */
     static final int AUTOMATA_KEPT = 4_096;
 
-    private static final java.util.Map<Word, CharacterRunAutomaton> AUTOMATA =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Cache<Word, CharacterRunAutomaton> AUTOMATA =
+            Caffeine.newBuilder().maximumSize(AUTOMATA_KEPT).build();
 
     /** Tokens that rank higher when they stand next to each other, in this order. */
     public record Phrase(List<String> tokens) {

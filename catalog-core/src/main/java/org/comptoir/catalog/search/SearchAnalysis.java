@@ -1,5 +1,7 @@
 package org.comptoir.catalog.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -56,24 +58,17 @@ public final class SearchAnalysis {
         if (text == null || text.length() > SHORT_TEXT) {
             return String.join(" ", tokens(text));
         }
-        var kept = SHORT_TEXTS.get(text);
-        if (kept == null) {
-            kept = String.join(" ", tokens(text));
-            if (SHORT_TEXTS.size() >= SHORT_TEXTS_KEPT) {
-                SHORT_TEXTS.clear();
-            }
-            SHORT_TEXTS.put(text, kept);
-        }
-        return kept;
+        return SHORT_TEXTS.get(text, kept -> String.join(" ", tokens(kept)));
     }
 
     /** Longest text whose analysis is kept. */
     static final int SHORT_TEXT = 80;
 
-    /** Most short texts whose analysis is kept; beyond, all are dropped and analysed again as met. */
+    /** Most short texts whose analysis is kept, the most met; beyond, the others are analysed again. */
     static final int SHORT_TEXTS_KEPT = 50_000;
 
-    private static final java.util.Map<String, String> SHORT_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Cache<String, String> SHORT_TEXTS =
+            Caffeine.newBuilder().maximumSize(SHORT_TEXTS_KEPT).build();
 
     /** The folded words of a text, neither stemmed nor stripped of stop words: for completion. */
     public static List<String> words(String text) {
@@ -99,21 +94,14 @@ public final class SearchAnalysis {
             analyse(text, consumer);
             return;
         }
-        var located = SHORT_TOKENS.get(text);
-        if (located == null) {
-            located = LocatedTokens.of(text);
-            if (SHORT_TOKENS.size() >= SHORT_TEXTS_KEPT) {
-                SHORT_TOKENS.clear();
-            }
-            SHORT_TOKENS.put(text, located);
-        }
+        var located = SHORT_TOKENS.get(text, LocatedTokens::of);
         for (int i = 0; i < located.tokens().length; i++) {
             consumer.accept(located.tokens()[i], located.starts()[i], located.ends()[i]);
         }
     }
 
-    private static final java.util.Map<String, LocatedTokens> SHORT_TOKENS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Cache<String, LocatedTokens> SHORT_TOKENS =
+            Caffeine.newBuilder().maximumSize(SHORT_TEXTS_KEPT).build();
 
     private static void analyse(String text, TokenConsumer consumer) {
         try (TokenStream stream = SEARCH.tokenStream("", text)) {

@@ -558,18 +558,7 @@ public abstract class CatalogSearchContract {
     @Test
     void makesAWriteSearchableWithinASecondEvenBeforeItsCommit() {
         indexCatalogue();
-
-        engine.upsert(List.of(open("velos", "Stations de vélos en libre-service", "Stations.", "vélo")));
-
-        await().atMost(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(50))
-                .untilAsserted(
-                        () -> assertThat(ids(search("stations", Viewer.PUBLIC))).containsExactly("velos"));
-    }
-
-    @Test
-    void answersASearchAskedBeforeAWriteWithTheWrittenDatasetWithinASecond() {
-        indexCatalogue();
+        // asked before the write too: a result kept by the engine must not hide it
         assertThat(ids(search("stations", Viewer.PUBLIC))).isEmpty();
 
         engine.upsert(List.of(open("velos", "Stations de vélos en libre-service", "Stations.", "vélo")));

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -551,20 +550,19 @@ public final class LuceneSearchEngine implements SearchEngine {
      * its expansion.
      */
     private static final class CatalogSearcher extends IndexSearcher implements LuceneQueries.Words {
-        /** Most typo expansions kept per searcher; beyond, they are dropped and expanded again. */
+        /** Most typo expansions kept per searcher, the most used; beyond, the others are expanded again. */
         private static final int TYPOS_KEPT = 2_048;
 
         /** Most looked-up terms kept per searcher (a few hundred bytes each); beyond, the same. */
         private static final int TERMS_KEPT = 8_192;
 
-        /**
-         * Most search results kept per searcher (a page of hits and the facets: a few kilobytes each),
-         * the most asked for, rather than the last.
-         */
+        /** Most search results kept per searcher (a page of hits and the facets: a few kilobytes each). */
         private static final int RESULTS_KEPT = 2_048;
 
-        private final Map<Query, Query> typos = new ConcurrentHashMap<>();
-        private final Map<Term, Query> terms = new ConcurrentHashMap<>();
+        private final Cache<Query, Query> typos =
+                Caffeine.newBuilder().maximumSize(TYPOS_KEPT).build();
+        private final Cache<Term, Query> terms =
+                Caffeine.newBuilder().maximumSize(TERMS_KEPT).build();
         private final Cache<ResultKey, SearchResult> results =
                 Caffeine.newBuilder().maximumSize(RESULTS_KEPT).build();
         private SortedSetDocValuesReaderState facetState;
@@ -583,7 +581,7 @@ public final class LuceneSearchEngine implements SearchEngine {
          */
         @Override
         public Query exact(Term term) {
-            return kept(terms, term, TERMS_KEPT, () -> new TermQuery(term, TermStates.build(this, term, true)));
+            return kept(terms, term, () -> new TermQuery(term, TermStates.build(this, term, true)));
         }
 
         /**
@@ -593,7 +591,7 @@ public final class LuceneSearchEngine implements SearchEngine {
          */
         @Override
         public Query typos(FuzzyQuery fuzzy) {
-            return kept(typos, fuzzy, TYPOS_KEPT, () -> rewrite(fuzzy));
+            return kept(typos, fuzzy, () -> rewrite(fuzzy));
         }
 
         /**
@@ -603,30 +601,18 @@ public final class LuceneSearchEngine implements SearchEngine {
          * public page first, one subject's word next).
          */
         SearchResult result(ResultKey key, IOSupplier<SearchResult> search) {
-            return results.get(key, k -> {
+            return kept(results, key, search);
+        }
+
+        /** What {@code cache} keeps for {@code key}, else what {@code build} gives, kept. */
+        private static <K, V> V kept(Cache<K, V> cache, K key, IOSupplier<V> build) {
+            return cache.get(key, k -> {
                 try {
-                    return search.get();
+                    return build.get();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-        }
-
-        /** What {@code map} keeps for {@code key}, else what {@code build} gives, kept; the map emptied when full. */
-        private static <K, V> V kept(Map<K, V> map, K key, int most, IOSupplier<V> build) {
-            var value = map.get(key);
-            if (value == null) {
-                try {
-                    value = build.get();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (map.size() >= most) {
-                    map.clear();
-                }
-                map.put(key, value);
-            }
-            return value;
         }
 
         synchronized SortedSetDocValuesReaderState facetState() throws IOException {
