@@ -157,7 +157,8 @@ public final class SearchDocuments {
                 dataset.isOpen(),
                 governance.status() == PublicationStatus.WITHDRAWN,
                 Set.of(),
-                SearchAnalysis.fold(description.title().best("fr")));
+                SearchAnalysis.fold(description.title().best("fr")),
+                dataset);
     }
 
     /**

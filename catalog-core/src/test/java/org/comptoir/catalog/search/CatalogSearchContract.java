@@ -100,6 +100,24 @@ public abstract class CatalogSearchContract {
     }
 
     @Test
+    void givesEachHitTheDatasetItsDocumentWasMadeFrom() {
+        var lighting = document(
+                "eclairage-2",
+                aDataset()
+                        .withTitle("Points lumineux de l'éclairage public")
+                        .withKeywords("éclairage", "voirie")
+                        .withDistribution(distribution("Lampadaires au format GeoJSON", GEOJSON, ODBL))
+                        .build(),
+                new Governance(LOUIS, AccessLevel.PUBLIC, PersonalData.NONE, PublicationStatus.PUBLISHED),
+                "src-ckan");
+        index(lighting);
+
+        assertThat(search("lampadaires", Viewer.PUBLIC).hits())
+                .extracting(SearchHit::dataset)
+                .containsExactly(lighting.dataset());
+    }
+
+    @Test
     void handlesElisionsAndStopWords() {
         indexCatalogue();
 
@@ -845,6 +863,7 @@ public abstract class CatalogSearchContract {
     }
 
     protected static SearchDocument withVersion(SearchDocument d, long version) {
+        var dataset = d.dataset();
         return new SearchDocument(
                 d.id(),
                 version,
@@ -855,7 +874,14 @@ public abstract class CatalogSearchContract {
                 d.open(),
                 d.withdrawn(),
                 d.grants(),
-                d.titleSort());
+                d.titleSort(),
+                new Dataset(
+                        dataset.id(),
+                        version,
+                        dataset.kind(),
+                        dataset.description(),
+                        dataset.governance(),
+                        dataset.provenance()));
     }
 
     /** Sharing agreements do not exist yet (issue #5): a partner's grants are set here. */
@@ -870,7 +896,8 @@ public abstract class CatalogSearchContract {
                 d.open(),
                 d.withdrawn(),
                 grants,
-                d.titleSort());
+                d.titleSort(),
+                d.dataset());
     }
 
     private static Distribution distribution(String title, String format, String licence) {

@@ -145,7 +145,8 @@ class ElasticsearchClusterIntegrationTests {
                 true,
                 false,
                 Set.of(huge),
-                "ordures menageres " + huge);
+                "ordures menageres " + huge,
+                null);
 
         node1.upsert(List.of(monstrous));
         node1.commit(1);
@@ -166,6 +167,7 @@ class ElasticsearchClusterIntegrationTests {
                 true,
                 false,
                 Set.of(),
-                title.toLowerCase());
+                title.toLowerCase(),
+                null);
     }
 }
