@@ -14,6 +14,11 @@ public final class DatasetSnapshot {
     }
 
     public static Dataset decode(byte[] snapshot) {
-        return DatasetProjection.JSON.readValue(snapshot, Dataset.class);
+        return decode(snapshot, 0, snapshot.length);
+    }
+
+    /** The dataset encoded in {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static Dataset decode(byte[] bytes, int offset, int length) {
+        return DatasetProjection.JSON.readValue(bytes, offset, length, Dataset.class);
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -173,10 +172,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         for (int i = 0; i < found.docs().length; i++) {
             var hit = result.hits().get(i);
             var snapshot = stored.document(found.docs()[i], SHOWN).getBinaryValue(LuceneDocuments.SHOWN);
-            var dataset = snapshot == null
-                    ? null
-                    : DatasetSnapshot.decode(
-                            Arrays.copyOfRange(snapshot.bytes, snapshot.offset, snapshot.offset + snapshot.length));
+            var dataset =
+                    snapshot == null ? null : DatasetSnapshot.decode(snapshot.bytes, snapshot.offset, snapshot.length);
             hits.add(new SearchHit(hit.datasetId(), hit.version(), hit.score(), dataset));
         }
         return new SearchResult(hits, result.total(), result.facets(), result.page(), result.size());
