@@ -13,12 +13,10 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.http.HttpHost;
-import org.comptoir.catalog.dataset.Dataset;
-import org.comptoir.catalog.dataset.DatasetSnapshot;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.FacetValue;
 import org.comptoir.catalog.search.QueryPlan;
@@ -244,7 +240,6 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                                             .size(PAGE_OF_VERSIONS)
                                             .version(true)
                                             .source(src -> src.fetch(false))
-                                            .storedFields(IndexLayout.SHOWN)
                                             .sort(SortOptions.of(o -> o.field(
                                                     f -> f.field("_shard_doc").order(SortOrder.Asc))))
                                             .trackTotalHits(t -> t.enabled(false));
@@ -308,7 +303,6 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                                 .trackTotalHits(t -> t.enabled(true))
                                 .version(true)
                                 .source(src -> src.fetch(false))
-                                .storedFields(IndexLayout.SHOWN)
                                 .aggregations(aggregations)
                                 // kept by each shard until its next refresh that changes it, hits
                                 // included, as the Lucene engine keeps its searcher's results
@@ -319,7 +313,9 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                         hit.id(),
                         hit.version() == null ? 0 : hit.version(),
                         hit.score() == null ? 0f : hit.score().floatValue(),
-                        shown(hit.fields().get(IndexLayout.SHOWN))))
+                        // the store is read to show them: fetching a kept copy costs the server more
+                        // (ADR 0017)
+                        null))
                 .toList();
         var facets = new LinkedHashMap<Facet, List<FacetValue>>();
         aggregations.keySet().forEach(name -> Facet.ofApiName(name)
@@ -329,17 +325,6 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                 ? hits.size()
                 : response.hits().total().value();
         return new SearchResult(hits, total, facets, query.page(), query.size());
-    }
-
-    /** The dataset a hit's stored field holds, null for a document indexed before it was kept. */
-    private static Dataset shown(JsonData stored) {
-        if (stored == null) {
-            return null;
-        }
-        var values = stored.to(String[].class);
-        return values.length == 0
-                ? null
-                : DatasetSnapshot.decode(Base64.getDecoder().decode(values[0]));
     }
 
     /** The buckets of a dimension, merged by value (labels may have changed between two writes). */
@@ -445,10 +430,6 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
     private void createIfAbsent(String alias, TypeMapping mapping) {
         try {
             if (client.indices().exists(e -> e.index(alias)).value()) {
-                if (alias.equals(datasets)) {
-                    // an index created before hits carried their dataset: the field is added
-                    client.indices().putMapping(m -> m.index(alias).properties(IndexLayout.shownMapping()));
-                }
                 return;
             }
             client.indices().create(c -> c.index(IndexLayout.concrete(alias))

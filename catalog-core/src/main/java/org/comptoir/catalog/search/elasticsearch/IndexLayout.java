@@ -6,12 +6,10 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.comptoir.catalog.dataset.DatasetSnapshot;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.SearchDocument;
 import org.comptoir.catalog.search.SearchDocument.FacetTerm;
@@ -37,8 +35,6 @@ final class IndexLayout {
     static final String GRANTS = "grants";
     static final String TITLE_SORT = "titleSort";
     static final String APPLIED_CHANGE = "appliedChange";
-    /** The dataset a document is derived from ({@link DatasetSnapshot}), stored apart and given back with a hit. */
-    static final String SHOWN = "shown";
 
     /** The keywords as given, counted for completion. */
     static final String KEYWORDS = "keywords_counted";
@@ -139,24 +135,13 @@ final class IndexLayout {
                 GRANTS, Property.of(p -> p.keyword(k -> k.docValues(false).ignoreAbove(LONGEST_KEYWORD))));
         properties.put(TITLE_SORT, Property.of(p -> p.keyword(k -> k.index(false))));
         properties.put(TEXTS, Property.of(p -> p.object(o -> o.enabled(false))));
-        properties.putAll(shownMapping());
         var excluded = new ArrayList<String>(tokenFields());
         excluded.addAll(suggestFields());
         excluded.add("fl_*");
         excluded.add(KEYWORDS);
-        // read as a stored field: a hit's fetch does not parse the document's source for it
-        excluded.add(SHOWN);
         return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
                 .source(s -> s.excludes(excluded))
                 .properties(properties));
-    }
-
-    /**
-     * The field of the dataset shown with a hit, which an index created before it was kept gets
-     * added to its mapping (kept in its source as well, until the next rebuild).
-     */
-    static Map<String, Property> shownMapping() {
-        return Map.of(SHOWN, Property.of(p -> p.binary(b -> b.store(true))));
     }
 
     static TypeMapping metaMapping() {
@@ -218,9 +203,6 @@ final class IndexLayout {
                     titleSort.length() > TITLE_SORT_LENGTH ? titleSort.substring(0, TITLE_SORT_LENGTH) : titleSort);
         }
         json.put(TEXTS, document.texts());
-        if (document.dataset() != null) {
-            json.put(SHOWN, Base64.getEncoder().encodeToString(DatasetSnapshot.encode(document.dataset())));
-        }
         return json;
     }
 

@@ -22,6 +22,11 @@ class ElasticsearchSearchIndexerIntegrationTests extends SearchIndexerContract {
     }
 
     @Override
+    protected boolean keepsHitDatasets() {
+        return false;
+    }
+
+    @Override
     protected boolean sharedIndex() {
         return true;
     }
