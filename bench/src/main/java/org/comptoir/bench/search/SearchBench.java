@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Options: {@code --root} (the repository), {@code --datasets} (100000), {@code --engines}
  * ({@code lucene,elasticsearch}), {@code --clients} ({@code 1,8}), {@code --warm-up} (searches per
- * client before measuring, 200), {@code --searches} (measured searches per client count, 2000),
+ * client before measuring, 500), {@code --searches} (measured searches per client count, 6000),
  * {@code --heap} (the application's {@code -Xmx}, 1g), {@code --profile} (a JFR recording per engine
  * under {@code bench/target/search-bench/}), {@code --auth} ({@code token}: internal users send a personal
  * API token as a script does; {@code basic}: HTTP Basic), {@code --no-report} (leave docs/benchmarks.md alone).
@@ -76,8 +76,8 @@ public final class SearchBench {
         var clients = Stream.of(options.getOrDefault("clients", "1,8").split(","))
                 .map(Integer::parseInt)
                 .toList();
-        int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "200"));
-        int searches = Integer.parseInt(options.getOrDefault("searches", "2000"));
+        int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "500"));
+        int searches = Integer.parseInt(options.getOrDefault("searches", "6000"));
         var heap = options.getOrDefault("heap", "1g");
         boolean profile = options.containsKey("profile");
         boolean basic = "basic".equals(options.getOrDefault("auth", "token"));
@@ -123,6 +123,8 @@ public final class SearchBench {
                             load());
                 }
                 app.awaitConsistent(Duration.ofMinutes(5));
+                // searches are measured on an index at rest, not beside the merges a full reindex leaves
+                System.out.printf("  at rest after %d s (load average %s)%n", settle(app, elasticsearch), load());
                 var measured = new LinkedHashMap<Integer, QueryLoad.Measured>();
                 var searchCpu = new LinkedHashMap<Integer, Double>();
                 for (int count : clients) {
@@ -306,6 +308,28 @@ public final class SearchBench {
     }
 
     /** CPU time of the application, and of the Elasticsearch server when there is one, in ms. */
+    /**
+     * Waits until the application (and the Elasticsearch server) use less than a twentieth of a core
+     * over two seconds: the segment merges that follow a full reindex are done. Gives up after three
+     * minutes.
+     *
+     * @return the seconds waited
+     */
+    private static long settle(Application app, String elasticsearch) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(3).toNanos();
+        long cpu = cpuMillis(app, elasticsearch);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            long now = cpuMillis(app, elasticsearch);
+            if (now - cpu < 100) {
+                break;
+            }
+            cpu = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    }
+
     private static long cpuMillis(Application app, String elasticsearch) throws IOException, InterruptedException {
         long millis = app.cpu().toMillis();
         if (elasticsearch != null) {
