@@ -13,7 +13,6 @@ import org.comptoir.catalog.search.SearchEngine;
 import org.comptoir.catalog.search.SearchProperties;
 import org.comptoir.catalog.search.SourceLabels;
 import org.comptoir.catalog.search.elasticsearch.ElasticsearchSearchEngine;
-import org.comptoir.catalog.search.index.HitDatasets;
 import org.comptoir.catalog.search.index.SearchIndexer;
 import org.comptoir.catalog.search.index.SearchOutbox;
 import org.comptoir.catalog.search.lucene.LuceneSearchEngine;
@@ -90,12 +89,6 @@ public class CatalogConfiguration {
                 new SearchIndexer.Settings(
                         indexer.pollInterval(), indexer.batchSize(), indexer.gapTimeout(), indexer.retention()),
                 clock);
-    }
-
-    /** Searches and gives each hit's dataset, as the index holds it unless the store changed it since. */
-    @Bean
-    HitDatasets hitDatasets(SearchEngine engine, SearchIndexer indexer, SearchOutbox outbox, Datasets datasets) {
-        return new HitDatasets(engine, indexer, outbox, datasets);
     }
 
     @Bean

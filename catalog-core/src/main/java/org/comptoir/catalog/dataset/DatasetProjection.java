@@ -14,7 +14,7 @@ import tools.jackson.module.blackbird.BlackbirdModule;
  * written by a path that forgot it is decoded from its graph instead (ADR 0017).
  */
 final class DatasetProjection {
-    static final JsonMapper JSON = JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder()
             .changeDefaultVisibility(visibility -> visibility
                     .withVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                     .withVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))

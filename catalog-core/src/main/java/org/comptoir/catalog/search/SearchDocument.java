@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.comptoir.catalog.dataset.Dataset;
 
 /**
  * A dataset as the search index holds it: its texts, and for each dimension the values it has with
@@ -22,8 +21,6 @@ import org.comptoir.catalog.dataset.Dataset;
  * @param withdrawn withdrawn datasets are found only by a filter on that status
  * @param grants the sharing agreements that let a partner see it although it is not open
  * @param titleSort the title as sorted on: French when there is one, folded
- * @param dataset the dataset it is derived from, which the index keeps to give back with a hit
- *     ({@link SearchHit#dataset()}); null for a document that stands alone
  */
 public record SearchDocument(
         String id,
@@ -35,8 +32,7 @@ public record SearchDocument(
         boolean open,
         boolean withdrawn,
         Set<String> grants,
-        String titleSort,
-        Dataset dataset) {
+        String titleSort) {
     public SearchDocument {
         var copy = new HashMap<String, List<String>>();
         texts.forEach((field, values) -> copy.put(field, List.copyOf(values)));

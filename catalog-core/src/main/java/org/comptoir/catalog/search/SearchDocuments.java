@@ -157,8 +157,7 @@ public final class SearchDocuments {
                 dataset.isOpen(),
                 governance.status() == PublicationStatus.WITHDRAWN,
                 Set.of(),
-                SearchAnalysis.fold(description.title().best("fr")),
-                dataset);
+                SearchAnalysis.fold(description.title().best("fr")));
     }
 
     /**

@@ -219,9 +219,6 @@ public abstract class DatasetsContract {
                         datasets.find(harvested).orElseThrow().dataset(),
                         datasets.find(registered.id()).orElseThrow().dataset());
         assertThat(datasets.projectedAfter("", 10)).containsExactlyInAnyOrderElementsOf(projected);
-        // what a search index keeps to show a hit gives the same dataset back
-        assertThat(projected).allSatisfy(dataset -> assertThat(DatasetSnapshot.decode(DatasetSnapshot.encode(dataset)))
-                .isEqualTo(dataset));
     }
 
     @Test

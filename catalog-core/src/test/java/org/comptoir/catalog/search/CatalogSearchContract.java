@@ -72,11 +72,6 @@ public abstract class CatalogSearchContract {
     /** Closes the engine and opens a new one over the same index, as after a restart. */
     protected abstract SearchEngine reopen(SearchEngine engine);
 
-    /** Whether the engine gives each hit back with the dataset its document was made from (ADR 0017). */
-    protected boolean keepsHitDatasets() {
-        return true;
-    }
-
     @BeforeEach
     void openEngine() {
         engine = engine();
@@ -102,24 +97,6 @@ public abstract class CatalogSearchContract {
         indexCatalogue();
 
         assertThat(ids(search("consommations electriques", Viewer.PUBLIC))).containsExactly("conso-elec");
-    }
-
-    @Test
-    void givesEachHitTheDatasetItsDocumentWasMadeFrom() {
-        var lighting = document(
-                "eclairage-2",
-                aDataset()
-                        .withTitle("Points lumineux de l'éclairage public")
-                        .withKeywords("éclairage", "voirie")
-                        .withDistribution(distribution("Lampadaires au format GeoJSON", GEOJSON, ODBL))
-                        .build(),
-                new Governance(LOUIS, AccessLevel.PUBLIC, PersonalData.NONE, PublicationStatus.PUBLISHED),
-                "src-ckan");
-        index(lighting);
-
-        assertThat(search("lampadaires", Viewer.PUBLIC).hits())
-                .extracting(SearchHit::dataset)
-                .containsExactly(keepsHitDatasets() ? lighting.dataset() : null);
     }
 
     @Test
@@ -868,7 +845,6 @@ public abstract class CatalogSearchContract {
     }
 
     protected static SearchDocument withVersion(SearchDocument d, long version) {
-        var dataset = d.dataset();
         return new SearchDocument(
                 d.id(),
                 version,
@@ -879,14 +855,7 @@ public abstract class CatalogSearchContract {
                 d.open(),
                 d.withdrawn(),
                 d.grants(),
-                d.titleSort(),
-                new Dataset(
-                        dataset.id(),
-                        version,
-                        dataset.kind(),
-                        dataset.description(),
-                        dataset.governance(),
-                        dataset.provenance()));
+                d.titleSort());
     }
 
     /** Sharing agreements do not exist yet (issue #5): a partner's grants are set here. */
@@ -901,8 +870,7 @@ public abstract class CatalogSearchContract {
                 d.open(),
                 d.withdrawn(),
                 grants,
-                d.titleSort(),
-                d.dataset());
+                d.titleSort());
     }
 
     private static Distribution distribution(String title, String format, String licence) {

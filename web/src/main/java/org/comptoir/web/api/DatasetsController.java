@@ -23,9 +23,9 @@ import org.comptoir.catalog.dataset.PublicationStatus;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.SearchHighlighter;
+import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SuggestQuery;
 import org.comptoir.catalog.search.Viewer;
-import org.comptoir.catalog.search.index.HitDatasets;
 import org.comptoir.web.api.generated.DatasetsApi;
 import org.comptoir.web.api.generated.model.Dataset;
 import org.comptoir.web.api.generated.model.DatasetInput;
@@ -43,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DatasetsController implements DatasetsApi {
     private final Datasets datasets;
     private final CatalogSearch search;
-    private final HitDatasets hits;
     private final DatasetRegistration registration;
     private final DatasetRepresentations representations;
     private final HttpServletRequest request;
@@ -51,13 +50,11 @@ class DatasetsController implements DatasetsApi {
     DatasetsController(
             Datasets datasets,
             CatalogSearch search,
-            HitDatasets hits,
             DatasetRegistration registration,
             DatasetRepresentations representations,
             HttpServletRequest request) {
         this.datasets = datasets;
         this.search = search;
-        this.hits = hits;
         this.registration = registration;
         this.representations = representations;
         this.request = request;
@@ -100,20 +97,22 @@ class DatasetsController implements DatasetsApi {
         var viewer = viewer();
         var query = new SearchRequest(q, filters, modifiedFrom, modifiedTo, bbox, sort, page, size)
                 .toQuery(viewer, SearchRequest.language(lang, acceptLanguage));
-        // each hit's dataset as the index holds it, or as the store has it if it changed since
-        var found = hits.search(query);
-        var result = found.result();
+        var result = search.search(query);
         var highlighter = SearchHighlighter.of(query);
         var items = new ArrayList<Dataset>();
-        found.datasets().forEach(d -> {
-            var item = representations.toApi(d, request);
-            // from the dataset shown
-            var highlights = highlighter.highlight(d.description());
-            if (!highlights.isEmpty()) {
-                item.setHighlights(new HashMap<>(highlights));
-            }
-            items.add(item);
-        });
+        // decoded from the projections stored with the rows, not parsed from their RDF
+        datasets.projected(result.hits().stream().map(SearchHit::datasetId).toList()).stream()
+                // the index follows the store by a fraction of a second: the store has the last word
+                .filter(d -> viewer.internal() || d.isOpen())
+                .forEach(d -> {
+                    var item = representations.toApi(d, request);
+                    // from the dataset shown, as the store gives it
+                    var highlights = highlighter.highlight(d.description());
+                    if (!highlights.isEmpty()) {
+                        item.setHighlights(new HashMap<>(highlights));
+                    }
+                    items.add(item);
+                });
         var facets = new LinkedHashMap<String, List<org.comptoir.web.api.generated.model.FacetValue>>();
         result.facets()
                 .forEach((facet, values) -> facets.put(

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.comptoir.catalog.dataset.Dataset;
+import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.search.CatalogSearch;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.QueryPlan;
 import org.comptoir.catalog.search.SearchException;
 import org.comptoir.catalog.search.SearchHighlighter;
+import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
 import org.comptoir.catalog.search.SearchResult;
 import org.comptoir.catalog.search.SuggestQuery;
-import org.comptoir.catalog.search.index.HitDatasets;
 import org.comptoir.web.pages.Views.ActiveFilter;
 import org.comptoir.web.pages.Views.FacetChoice;
 import org.comptoir.web.pages.Views.FacetView;
@@ -73,11 +73,11 @@ class SearchController {
             Facet.SOURCE);
 
     private final CatalogSearch search;
-    private final HitDatasets hits;
+    private final Datasets datasets;
 
-    SearchController(CatalogSearch search, HitDatasets hits) {
+    SearchController(CatalogSearch search, Datasets datasets) {
         this.search = search;
-        this.hits = hits;
+        this.datasets = datasets;
     }
 
     @GetMapping(PUBLIC_PATH)
@@ -168,17 +168,13 @@ class SearchController {
         model.addAttribute("modifiedFrom", from == null ? "" : from.toString());
         model.addAttribute("modifiedTo", to == null ? "" : to.toString());
         SearchResult result;
-        List<Dataset> shown = List.of();
         try {
             if (!problems.isEmpty()) {
                 throw new InvalidSearchException(problems);
             }
             var query = new SearchRequest(text, filters, from, to, null, sort.name(), number - 1, PAGE_SIZE)
                     .toQuery(Viewers.viewer(authentication), language);
-            // each hit's dataset as the index holds it, or as the store has it if it changed since
-            var found = hits.search(query);
-            result = found.result();
-            shown = found.datasets();
+            result = search.search(query);
         } catch (InvalidSearchException e) {
             model.addAttribute("problems", e.problems());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -188,10 +184,16 @@ class SearchController {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             result = new SearchResult(List.of(), 0, Map.of(), number - 1, PAGE_SIZE);
         }
+        var viewer = Viewers.viewer(authentication);
         var highlighter = new SearchHighlighter(QueryPlan.parse(text));
-        var items = shown.stream()
+        // decoded from the projections stored with the rows, not parsed from their RDF
+        var items = datasets
+                .projected(result.hits().stream().map(SearchHit::datasetId).toList())
+                .stream()
+                // the index follows the store by a fraction of a second: the store has the last word
+                .filter(d -> viewer.internal() || d.isOpen())
                 .map(d -> {
-                    // from the dataset shown
+                    // from the dataset shown, as the store gives it
                     var highlights = highlighter.highlight(d.description());
                     var summary = views.summary(d);
                     return summary.withHighlights(

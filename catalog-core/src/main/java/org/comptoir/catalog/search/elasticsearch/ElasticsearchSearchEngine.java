@@ -312,10 +312,7 @@ public final class ElasticsearchSearchEngine implements SearchEngine {
                 .map(hit -> new SearchHit(
                         hit.id(),
                         hit.version() == null ? 0 : hit.version(),
-                        hit.score() == null ? 0f : hit.score().floatValue(),
-                        // the store is read to show them: fetching a kept copy costs the server more
-                        // (ADR 0017)
-                        null))
+                        hit.score() == null ? 0f : hit.score().floatValue()))
                 .toList();
         var facets = new LinkedHashMap<Facet, List<FacetValue>>();
         aggregations.keySet().forEach(name -> Facet.ofApiName(name)

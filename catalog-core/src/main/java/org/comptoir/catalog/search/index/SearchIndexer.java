@@ -62,9 +62,7 @@ public class SearchIndexer implements SmartLifecycle {
     private final TreeMap<Long, Instant> gaps = new TreeMap<>();
 
     private boolean resumed;
-    /** The position the index committed last: every change up to it is searchable. */
-    private volatile long committed = -1;
-
+    private long committed = -1;
     private Instant lastPrune = Instant.EPOCH;
     private int failures;
     private volatile ScheduledExecutorService worker;
@@ -236,14 +234,6 @@ public class SearchIndexer implements SmartLifecycle {
             committed = applied;
         }
         resumed = true;
-    }
-
-    /**
-     * The outbox position up to which every change is searchable on this node, -1 before the index
-     * was first read: a search that starts after this call sees at least those changes.
-     */
-    public long settled() {
-        return committed;
     }
 
     /**

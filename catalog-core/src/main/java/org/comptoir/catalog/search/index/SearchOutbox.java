@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.comptoir.catalog.dataset.DatasetChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,21 +55,6 @@ public class SearchOutbox {
                     .list());
         }
         return found;
-    }
-
-    /** Which of these datasets changed at a position after {@code position}. */
-    public Set<String> changedAfter(long position, Collection<String> datasetIds) {
-        var changed = new HashSet<String>();
-        var all = List.copyOf(datasetIds);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            changed.addAll(jdbc.sql("SELECT DISTINCT dataset_id FROM search_outbox"
-                            + " WHERE position > :position AND dataset_id IN (:ids)")
-                    .param("position", position)
-                    .param("ids", all.subList(from, Math.min(all.size(), from + IN_CHUNK)))
-                    .query(String.class)
-                    .list());
-        }
-        return changed;
     }
 
     /** The highest position committed so far, 0 when the outbox is empty. */

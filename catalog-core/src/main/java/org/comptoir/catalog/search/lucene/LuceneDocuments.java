@@ -21,7 +21,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
-import org.comptoir.catalog.dataset.DatasetSnapshot;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.SearchDocument;
 import org.comptoir.catalog.search.SearchFields;
@@ -30,8 +29,6 @@ import org.comptoir.catalog.search.SearchFields;
 final class LuceneDocuments {
     static final String ID = "id";
     static final String VERSION = "version";
-    /** The dataset a document is derived from ({@link DatasetSnapshot}), given back with a hit. */
-    static final String SHOWN = "shown";
     /**
      * The identifier as binary doc values, for the tie-break of every sort: copying a competitive
      * hit's value reads it as it is, where sorted doc values would look its ordinal up in a
@@ -87,9 +84,6 @@ final class LuceneDocuments {
         doc.add(new SortedDocValuesField(ID, new BytesRef(source.id())));
         doc.add(new BinaryDocValuesField(ID_SORT, new BytesRef(source.id())));
         doc.add(new NumericDocValuesField(VERSION, source.version()));
-        if (source.dataset() != null) {
-            doc.add(new StoredField(SHOWN, DatasetSnapshot.encode(source.dataset())));
-        }
 
         SearchFields.analysed(source).forEach((field, values) -> {
             for (var tokens : values) {

@@ -48,7 +48,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOSupplier;
-import org.comptoir.catalog.dataset.DatasetSnapshot;
 import org.comptoir.catalog.search.Facet;
 import org.comptoir.catalog.search.FacetValue;
 import org.comptoir.catalog.search.QueryPlan;
@@ -156,31 +155,12 @@ public final class LuceneSearchEngine implements SearchEngine {
                     query.size(),
                     query.language(),
                     query.viewer().internal());
-            return shown(searcher, searcher.result(key, () -> search(searcher, lucene, sort, window, query)));
+            return searcher.result(key, () -> search(searcher, lucene, sort, window, query));
         });
     }
 
-    /**
-     * The result with each hit's dataset as the index keeps it, read from the stored fields of the
-     * searcher the result was found on: the store is not read to show a hit (ADR 0017), and the
-     * results the searcher keeps hold no dataset.
-     */
-    private static SearchResult shown(CatalogSearcher searcher, Found found) throws IOException {
-        var result = found.result();
-        var stored = searcher.storedFields();
-        var hits = new ArrayList<SearchHit>(result.hits().size());
-        for (int i = 0; i < found.docs().length; i++) {
-            var hit = result.hits().get(i);
-            var snapshot = stored.document(found.docs()[i], SHOWN).getBinaryValue(LuceneDocuments.SHOWN);
-            var dataset =
-                    snapshot == null ? null : DatasetSnapshot.decode(snapshot.bytes, snapshot.offset, snapshot.length);
-            hits.add(new SearchHit(hit.datasetId(), hit.version(), hit.score(), dataset));
-        }
-        return new SearchResult(hits, result.total(), result.facets(), result.page(), result.size());
-    }
-
     /** The hits of a window of the sorted matches, their total and their facets. */
-    private static Found search(CatalogSearcher searcher, Query lucene, Sort sort, int window, SearchQuery query)
+    private static SearchResult search(CatalogSearcher searcher, Query lucene, Sort sort, int window, SearchQuery query)
             throws IOException {
         // scores come with the sort values: no second pass over the hits to score them again
         var result = FacetsCollectorManager.search(searcher, lucene, window, sort, false, new FacetsCollectorManager());
@@ -190,7 +170,6 @@ public final class LuceneSearchEngine implements SearchEngine {
                 .sum();
         var hits = new ArrayList<SearchHit>();
         var scoreDocs = result.topDocs().scoreDocs;
-        var docs = new int[Math.max(0, scoreDocs.length - query.page() * query.size())];
         boolean scored = sort.getSort()[0].getType() == SortField.Type.SCORE;
         var leaves = searcher.getIndexReader().leaves();
         for (int i = query.page() * query.size(); i < scoreDocs.length; i++) {
@@ -199,15 +178,10 @@ public final class LuceneSearchEngine implements SearchEngine {
             var leaf = leaves.get(ReaderUtil.subIndex(scoreDocs[i].doc, leaves));
             var versions = DocValues.getNumeric(leaf.reader(), LuceneDocuments.VERSION);
             long version = versions.advanceExact(scoreDocs[i].doc - leaf.docBase) ? versions.longValue() : 0;
-            docs[hits.size()] = scoreDocs[i].doc;
             hits.add(new SearchHit(
-                    ((BytesRef) values[values.length - 1]).utf8ToString(),
-                    version,
-                    scored ? (Float) values[0] : 0f,
-                    null));
+                    ((BytesRef) values[values.length - 1]).utf8ToString(), version, scored ? (Float) values[0] : 0f));
         }
-        return new Found(
-                new SearchResult(hits, total, facets(searcher, collector, query), query.page(), query.size()), docs);
+        return new SearchResult(hits, total, facets(searcher, collector, query), query.page(), query.size());
     }
 
     @Override
@@ -560,11 +534,6 @@ public final class LuceneSearchEngine implements SearchEngine {
     /** What a search's result depends on beyond the reader: everything {@link #search(SearchQuery)} reads. */
     private record ResultKey(Query query, Sort sort, int page, int size, String language, boolean internal) {}
 
-    /** A result as a searcher keeps it: hits without their datasets, and the hits' documents in its reader. */
-    private record Found(SearchResult result, int[] docs) {}
-
-    private static final Set<String> SHOWN = Set.of(LuceneDocuments.SHOWN);
-
     @FunctionalInterface
     private interface IndexWork {
         void run() throws IOException;
@@ -594,7 +563,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                 Caffeine.newBuilder().maximumSize(TYPOS_KEPT).build();
         private final Cache<Term, Query> terms =
                 Caffeine.newBuilder().maximumSize(TERMS_KEPT).build();
-        private final Cache<ResultKey, Found> results =
+        private final Cache<ResultKey, SearchResult> results =
                 Caffeine.newBuilder().maximumSize(RESULTS_KEPT).build();
         private SortedSetDocValuesReaderState facetState;
         private SortedSetDocValuesReaderState keywordState;
@@ -631,7 +600,7 @@ public final class LuceneSearchEngine implements SearchEngine {
          * (the searches people make are few and come back again and again: the empty one of the
          * public page first, one subject's word next).
          */
-        Found result(ResultKey key, IOSupplier<Found> search) {
+        SearchResult result(ResultKey key, IOSupplier<SearchResult> search) {
             return kept(results, key, search);
         }
 

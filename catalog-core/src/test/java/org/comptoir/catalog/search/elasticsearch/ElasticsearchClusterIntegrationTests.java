@@ -145,8 +145,7 @@ class ElasticsearchClusterIntegrationTests {
                 true,
                 false,
                 Set.of(huge),
-                "ordures menageres " + huge,
-                null);
+                "ordures menageres " + huge);
 
         node1.upsert(List.of(monstrous));
         node1.commit(1);
@@ -167,7 +166,6 @@ class ElasticsearchClusterIntegrationTests {
                 true,
                 false,
                 Set.of(),
-                title.toLowerCase(),
-                null);
+                title.toLowerCase());
     }
 }

@@ -18,11 +18,6 @@ class ElasticsearchSearchEngineIntegrationTests extends CatalogSearchContract {
     }
 
     @Override
-    protected boolean keepsHitDatasets() {
-        return false;
-    }
-
-    @Override
     protected SearchEngine reopen(SearchEngine engine) {
         engine.close();
         return engine();

@@ -22,11 +22,6 @@ class ElasticsearchSearchIndexerIntegrationTests extends SearchIndexerContract {
     }
 
     @Override
-    protected boolean keepsHitDatasets() {
-        return false;
-    }
-
-    @Override
     protected boolean sharedIndex() {
         return true;
     }

@@ -22,8 +22,6 @@ import org.comptoir.catalog.dataset.DatasetKind;
 import org.comptoir.catalog.dataset.DatasetRegistration;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.search.Facet;
-import org.comptoir.catalog.search.SearchDocument;
-import org.comptoir.catalog.search.SearchDocuments;
 import org.comptoir.catalog.search.SearchEngine;
 import org.comptoir.catalog.search.SearchHit;
 import org.comptoir.catalog.search.SearchQuery;
@@ -70,11 +68,6 @@ public abstract class SearchIndexerContract {
      */
     protected SearchEngine openEngine(String name) {
         return new LuceneSearchEngine(folder.resolve(name));
-    }
-
-    /** Whether the engine gives each hit back with the dataset its document was made from (ADR 0017). */
-    protected boolean keepsHitDatasets() {
-        return true;
     }
 
     /** Whether every node searches one index (a server) rather than an index of its own. */
@@ -351,82 +344,6 @@ public abstract class SearchIndexerContract {
         } finally {
             indexer.stop();
         }
-    }
-
-    @Test
-    void aHitShowsItsDatasetAsIndexedAndAsStoredOnceTheStoreChangedIt() {
-        var indexer = indexer();
-        var id = register("Arbres d'alignement");
-        indexer.poll();
-        var hits = new HitDatasets(engine, indexer, outbox, datasets);
-        var registered = datasets.find(id).orElseThrow().dataset();
-
-        var page = hits.search(SearchQuery.of("alignement", Viewer.PUBLIC, 0, 10));
-
-        assertThat(page.result().hits())
-                .extracting(SearchHit::dataset)
-                .as("the index gives each hit's dataset back, or the store is read")
-                .containsExactly(keepsHitDatasets() ? registered : null);
-        assertThat(page.datasets()).containsExactly(registered);
-
-        // changed in the store, not yet in the index: the store has the last word
-        var renamed = registration.update(
-                id,
-                registered.version(),
-                DatasetKind.DATASET,
-                aDataset().withTitle("Arbres d'alignement remarquables").build(),
-                openGovernance(),
-                "owner");
-        page = hits.search(SearchQuery.of("alignement", Viewer.PUBLIC, 0, 10));
-        assertThat(page.result().hits())
-                .extracting(SearchHit::dataset)
-                .containsExactly(keepsHitDatasets() ? registered : null);
-        assertThat(page.datasets())
-                .containsExactly(datasets.find(id).orElseThrow().dataset());
-        assertThat(page.datasets().getFirst().description().title().best("fr"))
-                .isEqualTo("Arbres d'alignement remarquables");
-
-        // withdrawn in the store: the public no longer sees it, though the index still finds it
-        registration.withdraw(id, renamed.version(), "cdo");
-        page = hits.search(SearchQuery.of("alignement", Viewer.PUBLIC, 0, 10));
-        assertThat(page.result().hits()).extracting(SearchHit::datasetId).containsExactly(id);
-        assertThat(page.datasets()).isEmpty();
-
-        indexer.poll();
-        assertThat(hits.search(SearchQuery.of("alignement", Viewer.PUBLIC, 0, 10))
-                        .result()
-                        .hits())
-                .isEmpty();
-    }
-
-    @Test
-    void aHitIndexedWithoutItsDatasetIsShownFromTheStore() {
-        var indexer = indexer();
-        var id = register("Arbres d'alignement");
-        indexer.poll();
-        var stored = datasets.find(id).orElseThrow().dataset();
-        // as an index written before documents kept their dataset holds it (a later version, so
-        // that an engine guarding versions replaces the document)
-        var document = SearchDocuments.of(stored, SourceLabels.NONE);
-        engine.upsert(List.of(new SearchDocument(
-                document.id(),
-                document.version() + 1,
-                document.texts(),
-                document.facets(),
-                document.modified(),
-                document.bbox(),
-                document.open(),
-                document.withdrawn(),
-                document.grants(),
-                document.titleSort(),
-                null)));
-        engine.commit(outbox.latest());
-
-        var page = new HitDatasets(engine, indexer, outbox, datasets)
-                .search(SearchQuery.of("alignement", Viewer.PUBLIC, 0, 10));
-
-        assertThat(page.result().hits()).extracting(SearchHit::dataset).containsOnlyNulls();
-        assertThat(page.datasets()).containsExactly(stored);
     }
 
     @AfterEach
