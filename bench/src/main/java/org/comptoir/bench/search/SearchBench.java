@@ -307,7 +307,6 @@ public final class SearchBench {
         System.out.println("Written to " + file);
     }
 
-    /** CPU time of the application, and of the Elasticsearch server when there is one, in ms. */
     /**
      * Waits until the application (and the Elasticsearch server) use less than a twentieth of a core
      * over two seconds: the segment merges that follow a full reindex are done. Gives up after three
@@ -330,6 +329,7 @@ public final class SearchBench {
         return Duration.ofNanos(System.nanoTime() - start).toSeconds();
     }
 
+    /** CPU time of the application, and of the Elasticsearch server when there is one, in ms. */
     private static long cpuMillis(Application app, String elasticsearch) throws IOException, InterruptedException {
         long millis = app.cpu().toMillis();
         if (elasticsearch != null) {
