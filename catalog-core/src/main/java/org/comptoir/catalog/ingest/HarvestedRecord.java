@@ -18,11 +18,15 @@ import org.apache.jena.rdf.model.Resource;
  * before any mapping: of the statements received and of everything else that changes the mapping's
  * result. The catalogue compares it with the fingerprint it stored, and maps the record only when
  * they differ, so that an unchanged record costs no mapping, no validation and no raw payload. A
- * mapped record is fingerprinted on its description by the catalogue.
+ * mapped record is fingerprinted on its description by the catalogue. A received record's hash may
+ * be taken lazily too, so that the catalogue takes the hashes of a batch on every core rather than
+ * the connector's reading thread one after the other.
  */
 public final class HarvestedRecord {
     private final String sourceKey;
-    private final String fingerprint;
+    private final boolean received;
+    private Supplier<String> fingerprinting;
+    private String fingerprint;
     private Supplier<HarvestedRecord> mapping;
     private Mapped mapped;
 
@@ -39,13 +43,14 @@ public final class HarvestedRecord {
      */
     public HarvestedRecord(String sourceKey, Model description, Resource dataset, String rawPayload, String mediaType) {
         this.sourceKey = sourceKey;
-        this.fingerprint = null;
+        this.received = false;
         this.mapped = new Mapped(description, dataset, rawPayload, mediaType);
     }
 
-    private HarvestedRecord(String sourceKey, String fingerprint, Supplier<HarvestedRecord> mapping) {
+    private HarvestedRecord(String sourceKey, Supplier<String> fingerprinting, Supplier<HarvestedRecord> mapping) {
         this.sourceKey = Objects.requireNonNull(sourceKey);
-        this.fingerprint = Objects.requireNonNull(fingerprint);
+        this.received = true;
+        this.fingerprinting = Objects.requireNonNull(fingerprinting);
         this.mapping = Objects.requireNonNull(mapping);
     }
 
@@ -59,7 +64,18 @@ public final class HarvestedRecord {
      */
     public static HarvestedRecord received(
             String sourceKey, String receivedHash, String mappingVersion, Supplier<HarvestedRecord> mapping) {
-        return new HarvestedRecord(sourceKey, combine(receivedHash, mappingVersion), mapping);
+        Objects.requireNonNull(receivedHash);
+        return received(sourceKey, () -> receivedHash, mappingVersion, mapping);
+    }
+
+    /**
+     * A received record whose hash is taken the first time its fingerprint is asked for (on any
+     * thread, once), as its mapping is.
+     */
+    public static HarvestedRecord received(
+            String sourceKey, Supplier<String> receivedHash, String mappingVersion, Supplier<HarvestedRecord> mapping) {
+        Objects.requireNonNull(mappingVersion);
+        return new HarvestedRecord(sourceKey, () -> combine(receivedHash.get(), mappingVersion), mapping);
     }
 
     /**
@@ -68,10 +84,10 @@ public final class HarvestedRecord {
      * followed by {@code check}.
      */
     public HarvestedRecord with(String setting, Consumer<HarvestedRecord> check) {
-        if (fingerprint == null) {
+        if (!isReceived()) {
             throw new IllegalStateException("only a received record is mapped later");
         }
-        return new HarvestedRecord(sourceKey, combine(fingerprint, setting), () -> {
+        return new HarvestedRecord(sourceKey, () -> combine(fingerprint(), setting), () -> {
             var result = mapped();
             check.accept(result);
             return result;
@@ -82,8 +98,20 @@ public final class HarvestedRecord {
         return sourceKey;
     }
 
-    /** The fingerprint of what the source sent, before mapping; null for a record mapped already. */
-    public String fingerprint() {
+    /** Whether this record was received, to be mapped only when the catalogue needs it. */
+    public boolean isReceived() {
+        return received;
+    }
+
+    /**
+     * The fingerprint of what the source sent, before mapping, taken on the first call; null for a
+     * record mapped already.
+     */
+    public synchronized String fingerprint() {
+        if (fingerprinting != null) {
+            fingerprint = Objects.requireNonNull(fingerprinting.get());
+            fingerprinting = null;
+        }
         return fingerprint;
     }
 

@@ -520,6 +520,49 @@ public abstract class HarvestIngestionContract {
     }
 
     @Test
+    void hashesEachReceivedRecordOnceAndFailsAloneTheOneWhoseStatementsCannotBeRead() {
+        var broken = key(3);
+        var hashed = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
+        var records = new ArrayList<HarvestedRecord>();
+        catalogue(5)
+                .forEach((key, record) -> records.add(HarvestedRecord.received(
+                        key,
+                        () -> {
+                            hashed.merge(key, 1, Integer::sum);
+                            if (key.equals(broken)) {
+                                throw new IllegalStateException("bloc illisible");
+                            }
+                            return record.rawPayload();
+                        },
+                        "v1",
+                        () -> record)));
+
+        var results = new LinkedHashMap<String, IngestResult>();
+        if (batchSize() > 0) {
+            ingestion.ingestAll(run(), records, openGovernance()).forEach(r -> results.put(r.sourceKey(), r));
+        } else {
+            for (var record : records) {
+                try {
+                    results.put(
+                            record.sourceKey(),
+                            new IngestResult(
+                                    record.sourceKey(), ingestion.ingest(run(), record, openGovernance()), null));
+                } catch (RuntimeException e) {
+                    results.put(record.sourceKey(), new IngestResult(record.sourceKey(), null, e));
+                }
+            }
+        }
+
+        assertThat(results.get(broken).failure()).hasMessageContaining("bloc illisible");
+        assertThat(results.entrySet())
+                .filteredOn(e -> !e.getKey().equals(broken))
+                .extracting(e -> e.getValue().outcome().kind())
+                .hasSize(4)
+                .containsOnly(IngestOutcome.Kind.ADDED);
+        assertThat(hashed).as("each hash taken once").containsEntry(key(1), 1).containsEntry(key(4), 1);
+    }
+
+    @Test
     void mapsEveryReceivedRecordAgainWhenTheMappingChanges() {
         harvest(received(catalogue(4), "v1", () -> {}));
         var mapped = new java.util.concurrent.atomic.AtomicInteger();

@@ -154,7 +154,7 @@ public class SourceKindTemplates extends RouteBuilder {
     }
 
     private void take(RunSession session, org.comptoir.catalog.ingest.HarvestedRecord record) {
-        if (record.fingerprint() != null) {
+        if (record.isReceived()) {
             session.accept(limits.checkedWhenMapped(record)); // mapped, and checked, only if not unchanged
             return;
         }
