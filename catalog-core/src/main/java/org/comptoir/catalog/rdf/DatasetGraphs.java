@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -41,10 +42,15 @@ public final class DatasetGraphs {
      * datasets or catalogues.
      */
     public static Model extract(Model page, Resource dataset) {
-        var graph = page.getGraph();
-        var start = dataset.asNode();
         var result = ModelFactory.createDefaultModel();
         var into = result.getGraph();
+        reach(page.getGraph(), dataset.asNode()).forEach(into::add);
+        return result;
+    }
+
+    /** The statements {@link #extract} takes, in the order it finds them, each once. */
+    private static List<Triple> reach(org.apache.jena.graph.Graph graph, Node start) {
+        var reached = new ArrayList<Triple>();
         var seen = new HashSet<Node>();
         var nodes = new ArrayDeque<Node>();
         var depths = new ArrayDeque<Integer>();
@@ -57,7 +63,7 @@ public final class DatasetGraphs {
                 continue;
             }
             graph.find(node, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                into.add(t);
+                reached.add(t);
                 var object = t.getObject();
                 if ((object.isURI() || object.isBlank()) && depth < MAX_DEPTH && !isOtherEntity(graph, object, start)) {
                     nodes.add(object);
@@ -65,7 +71,7 @@ public final class DatasetGraphs {
                 }
             });
         }
-        return result;
+        return reached;
     }
 
     private static boolean isOtherEntity(org.apache.jena.graph.Graph page, Node node, Node dataset) {
@@ -111,10 +117,39 @@ public final class DatasetGraphs {
      */
     public static String contentHash(Model model) {
         var graph = model.getGraph();
+        return contentHash(graph.find().toList(), node -> graph.find(node, Node.ANY, Node.ANY)
+                .toList());
+    }
+
+    /**
+     * The {@linkplain #contentHash(Model) content hash} of {@code dataset}'s {@linkplain #extract
+     * description in} {@code page}, without copying it out into a model of its own: what an unchanged
+     * record of a harvest costs.
+     */
+    public static String contentHash(Model page, Resource dataset) {
+        var statements = reach(page.getGraph(), dataset.asNode());
+        var blankSubjects = new HashMap<Node, List<Triple>>();
+        for (var t : statements) {
+            if (t.getSubject().isBlank()) {
+                blankSubjects
+                        .computeIfAbsent(t.getSubject(), n -> new ArrayList<>())
+                        .add(t);
+            }
+        }
+        return contentHash(statements, node -> blankSubjects.getOrDefault(node, List.of()));
+    }
+
+    /**
+     * @param statements every statement of the description, each once
+     * @param about the statements of {@code statements} about a blank node
+     */
+    private static String contentHash(List<Triple> statements, Function<Node, List<Triple>> about) {
         var texts = new HashMap<Node, String>();
-        var lines = new ArrayList<String>(graph.size());
+        var lines = new ArrayList<String>(statements.size());
         var path = new HashSet<Node>(); // the blank nodes being named, always empty between lines
-        graph.find().forEach(t -> lines.add(line(graph, t, texts, path)));
+        for (var t : statements) {
+            lines.add(line(about, t, texts, path));
+        }
         lines.sort(String::compareTo);
         try {
             var digest = MessageDigest.getInstance("SHA-256");
@@ -128,11 +163,11 @@ public final class DatasetGraphs {
         }
     }
 
-    private static String line(org.apache.jena.graph.Graph graph, Triple t, Map<Node, String> texts, Set<Node> path) {
+    private static String line(Function<Node, List<Triple>> about, Triple t, Map<Node, String> texts, Set<Node> path) {
         var line = new StringBuilder(160);
-        term(line, graph, t.getSubject(), texts, path).append(' ');
-        term(line, graph, t.getPredicate(), texts, path).append(' ');
-        return term(line, graph, t.getObject(), texts, path).toString();
+        term(line, about, t.getSubject(), texts, path).append(' ');
+        term(line, about, t.getPredicate(), texts, path).append(' ');
+        return term(line, about, t.getObject(), texts, path).toString();
     }
 
     /**
@@ -141,7 +176,7 @@ public final class DatasetGraphs {
      * statements).
      */
     private static StringBuilder term(
-            StringBuilder out, org.apache.jena.graph.Graph graph, Node node, Map<Node, String> texts, Set<Node> path) {
+            StringBuilder out, Function<Node, List<Triple>> about, Node node, Map<Node, String> texts, Set<Node> path) {
         if (node.isURI()) {
             var text = texts.get(node);
             if (text == null) {
@@ -161,11 +196,11 @@ public final class DatasetGraphs {
             return out.append("_:cycle");
         }
         var parts = new ArrayList<String>();
-        graph.find(node, Node.ANY, Node.ANY).forEach(t -> {
+        for (var t : about.apply(node)) {
             var part = new StringBuilder(80);
-            term(part, graph, t.getPredicate(), texts, path).append(' ');
-            parts.add(term(part, graph, t.getObject(), texts, path).toString());
-        });
+            term(part, about, t.getPredicate(), texts, path).append(' ');
+            parts.add(term(part, about, t.getObject(), texts, path).toString());
+        }
         path.remove(node);
         parts.sort(String::compareTo);
         var label = "_:" + Integer.toHexString(String.join("|", parts).hashCode());

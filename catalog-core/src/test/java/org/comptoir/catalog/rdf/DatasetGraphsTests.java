@@ -59,6 +59,28 @@ class DatasetGraphsTests {
                 .isNotEqualTo(DatasetGraphs.contentHash(other));
     }
 
+    @Test
+    void hashesADatasetInItsPageAsItsDescriptionTakenOut() {
+        var page = turtle("""
+                <https://src.example/cat> a dcat:Catalog ; dcat:dataset <https://src.example/ds/1>, <https://src.example/ds/2> .
+                <https://src.example/ds/1> a dcat:Dataset ; dct:title "Eau"@fr ; dct:publisher <https://src.example/org> ;
+                    dcat:contactPoint [ vcard:fn "Service" ; vcard:hasAddress [ vcard:locality "Lyon" ] ] ;
+                    dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://files.example/eau.csv> ] ;
+                    dct:relation <https://src.example/ds/2> .
+                <https://src.example/ds/2> a dcat:Dataset ; dct:title "Air"@fr ; dct:publisher <https://src.example/org> .
+                <https://src.example/org> <http://xmlns.com/foaf/0.1/name> "Métropole" .
+                """);
+
+        for (var iri : new String[] {"https://src.example/ds/1", "https://src.example/ds/2"}) {
+            var dataset = page.getResource(iri);
+            assertThat(DatasetGraphs.contentHash(page, dataset))
+                    .as(iri)
+                    .isEqualTo(DatasetGraphs.contentHash(DatasetGraphs.extract(page, dataset)));
+        }
+        assertThat(DatasetGraphs.contentHash(page, page.getResource("https://src.example/ds/1")))
+                .isNotEqualTo(DatasetGraphs.contentHash(page, page.getResource("https://src.example/ds/2")));
+    }
+
     private static Model turtle(String text) {
         var model = ModelFactory.createDefaultModel();
         RDFParser.fromString(PREFIXES + text, Lang.TURTLE).parse(model);

@@ -621,43 +621,21 @@ public final class DcatPageReader implements SourceKind {
      * A record of a streamed dump, received: fingerprinted on its own statements as received, and
      * mapped only if the catalogue needs it. Its raw payload is then its statements in N-Triples,
      * one line each as received, far cheaper to write than pretty Turtle for every dataset of a dump.
-     * Its statements are taken out of its block and hashed only when the catalogue asks, on the
-     * catalogue's threads: the reading thread only names its key, from its IRI (a blank node's key
-     * needs its statements at once).
+     * It is hashed, on its block without copying its statements out, and mapped only when the
+     * catalogue asks, on the catalogue's threads: the reading thread only names its key, from its
+     * IRI (a blank node's key needs its statements at once).
      */
     private static HarvestedRecord streamedRecord(Model page, Resource dataset) {
         var node = dataset.asNode();
-        var statements = new Statements(page, dataset);
-        var key = dataset.isURIResource() ? dataset.getURI() : key(dataset, statements.get());
-        return HarvestedRecord.received(key, () -> DatasetGraphs.contentHash(statements.get()), MAPPING_VERSION, () -> {
-            var received = statements.get();
+        var key = dataset.isURIResource() ? dataset.getURI() : key(dataset, DatasetGraphs.extract(page, dataset));
+        return HarvestedRecord.received(key, () -> DatasetGraphs.contentHash(page, dataset), MAPPING_VERSION, () -> {
+            var received = DatasetGraphs.extract(page, dataset);
             var description = CanonicalDcat.of(received, received.wrapAsResource(node));
             var raw = new StringBuilder(received.getGraph().size() * 120);
             received.getGraph().find().forEachRemaining(t -> NTriplesTerms.appendLine(raw, t));
             return new HarvestedRecord(
                     key, description, description.wrapAsResource(node), raw.toString(), "application/n-triples");
         });
-    }
-
-    /** A dataset's statements, taken out of its block the first time they are asked for, once. */
-    private static final class Statements {
-        private Model block;
-        private Resource dataset;
-        private Model statements;
-
-        Statements(Model block, Resource dataset) {
-            this.block = block;
-            this.dataset = dataset;
-        }
-
-        synchronized Model get() {
-            if (statements == null) {
-                statements = DatasetGraphs.extract(block, dataset);
-                block = null;
-                dataset = null;
-            }
-            return statements;
-        }
     }
 
     private static HarvestedRecord record(Model page, Resource dataset) {
