@@ -2,7 +2,6 @@ package org.comptoir.catalog.dataset;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.UUID;
 import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.DatasetRdf;
 import org.comptoir.catalog.rdf.LocalIris;
@@ -29,7 +28,7 @@ public class DatasetRegistration {
     }
 
     public Dataset register(DatasetKind kind, Description description, Governance governance, String actor) {
-        var id = UUID.randomUUID().toString();
+        var id = DatasetIds.next();
         var now = clock.instant();
         var dataset = new Dataset(
                 id, 1, kind, withDistributionIris(id, description), governance, new Provenance(null, null, now, now));

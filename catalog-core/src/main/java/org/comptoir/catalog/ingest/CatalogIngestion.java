@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.comptoir.catalog.dataset.Dataset;
 import org.comptoir.catalog.dataset.DatasetChanged;
+import org.comptoir.catalog.dataset.DatasetIds;
 import org.comptoir.catalog.dataset.Datasets;
 import org.comptoir.catalog.dataset.DescriptionCheck;
 import org.comptoir.catalog.dataset.FieldProblem;
@@ -261,9 +261,7 @@ public class CatalogIngestion {
             var now = clock.instant();
             var built = build(
                     record,
-                    existing == null
-                            ? UUID.randomUUID().toString()
-                            : existing.dataset().id());
+                    existing == null ? DatasetIds.next() : existing.dataset().id());
             var dataset = dataset(sourceId, record, built, existing, null, defaults, now);
             var description = DatasetRdf.describe(dataset, built.graph());
             var problems = DescriptionCheck.problems(description, built.node());
@@ -396,9 +394,7 @@ public class CatalogIngestion {
         }
         var built = build(
                 record,
-                existing == null
-                        ? UUID.randomUUID().toString()
-                        : existing.dataset().id());
+                existing == null ? DatasetIds.next() : existing.dataset().id());
         var ambiguous = List.<String>of();
         StoredDataset reconciled = null;
         if (existing == null) {
