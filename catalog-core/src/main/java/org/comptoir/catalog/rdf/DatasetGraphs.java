@@ -147,27 +147,24 @@ public final class DatasetGraphs {
         var texts = new HashMap<Node, String>();
         var lines = new ArrayList<String>(statements.size());
         var path = new HashSet<Node>(); // the blank nodes being named, always empty between lines
+        var line = new StringBuilder(256); // one for every line: a long description grows it once
         for (var t : statements) {
-            lines.add(line(about, t, texts, path));
+            line.setLength(0);
+            term(line, about, t.getSubject(), texts, path).append(' ');
+            term(line, about, t.getPredicate(), texts, path).append(' ');
+            lines.add(term(line, about, t.getObject(), texts, path).toString());
         }
         lines.sort(String::compareTo);
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            for (var line : lines) {
-                digest.update(line.getBytes(StandardCharsets.UTF_8));
+            for (var text : lines) {
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) '\n');
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String line(Function<Node, List<Triple>> about, Triple t, Map<Node, String> texts, Set<Node> path) {
-        var line = new StringBuilder(160);
-        term(line, about, t.getSubject(), texts, path).append(' ');
-        term(line, about, t.getPredicate(), texts, path).append(' ');
-        return term(line, about, t.getObject(), texts, path).toString();
     }
 
     /**
@@ -180,7 +177,8 @@ public final class DatasetGraphs {
         if (node.isURI()) {
             var text = texts.get(node);
             if (text == null) {
-                text = NTriplesTerms.append(new StringBuilder(), node).toString();
+                text = NTriplesTerms.append(new StringBuilder(node.getURI().length() + 2), node)
+                        .toString();
                 texts.put(node, text);
             }
             return out.append(text);
