@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DatasetIdsTests {
@@ -19,5 +20,16 @@ class DatasetIdsTests {
         assertThat(ids)
                 .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
         assertThat(ids).as("a batch's rows land side by side in the indexes").isSorted();
+    }
+
+    @Test
+    void makesDistinctIdentifiersOnEveryThreadAtOnce() {
+        // a harvest's batch is prepared on every core
+        var ids = IntStream.range(0, 20_000)
+                .parallel()
+                .mapToObj(i -> DatasetIds.next())
+                .toList();
+
+        assertThat(new HashSet<>(ids)).hasSize(20_000);
     }
 }
