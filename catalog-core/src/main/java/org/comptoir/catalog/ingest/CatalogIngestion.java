@@ -476,7 +476,7 @@ public class CatalogIngestion {
      * mapped description.
      */
     private static String fingerprint(HarvestedRecord record) {
-        return record.fingerprint() != null ? record.fingerprint() : DatasetGraphs.contentHash(record.description());
+        return record.isReceived() ? record.fingerprint() : DatasetGraphs.contentHash(record.description());
     }
 
     /** A record's description under the catalogue's IRIs for dataset {@code id}, and its identity keys. */

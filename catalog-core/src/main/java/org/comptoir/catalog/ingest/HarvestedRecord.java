@@ -55,25 +55,18 @@ public final class HarvestedRecord {
     }
 
     /**
-     * A received record, mapped by {@code mapping} the first time its description is asked for (on
-     * any thread, once); a mapping that throws makes the record fail alone, with that reason.
+     * A received record, hashed by {@code receivedHash} the first time its fingerprint is asked for
+     * and mapped by {@code mapping} the first time its description is asked for (each on any thread,
+     * and kept once it succeeds); a hash or a mapping that throws makes the record fail alone, with
+     * that reason.
      *
      * @param receivedHash a hash of the statements the source sent for it (of what it sent, before
      *     any mapping), the same for two fetches of an unchanged record
      * @param mappingVersion the version of the code that maps it: a new version maps every record again
      */
     public static HarvestedRecord received(
-            String sourceKey, String receivedHash, String mappingVersion, Supplier<HarvestedRecord> mapping) {
-        Objects.requireNonNull(receivedHash);
-        return received(sourceKey, () -> receivedHash, mappingVersion, mapping);
-    }
-
-    /**
-     * A received record whose hash is taken the first time its fingerprint is asked for (on any
-     * thread, once), as its mapping is.
-     */
-    public static HarvestedRecord received(
             String sourceKey, Supplier<String> receivedHash, String mappingVersion, Supplier<HarvestedRecord> mapping) {
+        Objects.requireNonNull(receivedHash);
         Objects.requireNonNull(mappingVersion);
         return new HarvestedRecord(sourceKey, () -> combine(receivedHash.get(), mappingVersion), mapping);
     }

@@ -159,7 +159,7 @@ public abstract class DatasetsContract {
     @Test
     void keepsAPersonsEditWhenItsSourceSendsTheSameStatementsAgain() {
         var received = HarvestedRecord.received(
-                "https://src.example/ds/2", "reçu", "v1", () -> record("https://src.example/ds/2", """
+                "https://src.example/ds/2", () -> "reçu", "v1", () -> record("https://src.example/ds/2", """
                         <https://src.example/ds/2> a dcat:Dataset ;
                             dct:title "Arbres"@fr ; dct:description "Inventaire des arbres."@fr .
                         """));
@@ -172,7 +172,7 @@ public abstract class DatasetsContract {
                 aDataset().withTitle("Arbres d'alignement, revus").build(),
                 stored.dataset().governance(),
                 "owner");
-        var again = HarvestedRecord.received("https://src.example/ds/2", "reçu", "v1", () -> {
+        var again = HarvestedRecord.received("https://src.example/ds/2", () -> "reçu", "v1", () -> {
             throw new AssertionError("an unchanged record is not mapped");
         });
 

@@ -53,7 +53,8 @@ class RecordLimitsTests {
 
     @Test
     void refusesAReceivedRecordBeyondTheLimitsWhenItIsMapped() {
-        var record = limits.checkedWhenMapped(HarvestedRecord.received(KEY, "reçu", "v1", () -> dataset(11, 0, "d")));
+        var record =
+                limits.checkedWhenMapped(HarvestedRecord.received(KEY, () -> "reçu", "v1", () -> dataset(11, 0, "d")));
 
         assertThat(record.sourceKey()).isEqualTo(KEY);
         assertThatThrownBy(record::description)
@@ -63,7 +64,7 @@ class RecordLimitsTests {
 
     @Test
     void fingerprintsAReceivedRecordWithTheLimitsSoThatOtherLimitsCheckItAgain() {
-        var received = HarvestedRecord.received(KEY, "reçu", "v1", () -> dataset(3, 5, "d"));
+        var received = HarvestedRecord.received(KEY, () -> "reçu", "v1", () -> dataset(3, 5, "d"));
         var wider = new RecordLimits(
                 new LimitsProperties(DataSize.ofMegabytes(64), 100, 20, 20, 1000, 500, DataSize.ofGigabytes(1)));
 
