@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code --root} (the repository), {@code --datasets} (100000), {@code --engines}
  * ({@code lucene,elasticsearch}), {@code --clients} ({@code 1,8}), {@code --warm-up} (searches per
  * client before measuring, 500), {@code --searches} (measured searches per client count, 6000),
- * {@code --heap} (the application's {@code -Xmx}, 1g), {@code --profile} (a JFR recording per engine
+ * {@code --heap} (the application's {@code -Xmx}, 1g), {@code --jar} (the application, {@code
+ * web/target/comptoir.jar}), {@code --data} (the store's folder, {@code
+ * bench/target/search-bench/data-<datasets>}: two folders compare two applications on stores of
+ * their own), {@code --profile} (a JFR recording per engine
  * under {@code bench/target/search-bench/}), {@code --auth} ({@code token}: internal users send a personal
  * API token as a script does; {@code basic}: HTTP Basic), {@code --no-report} (leave docs/benchmarks.md alone).
  */
@@ -82,8 +85,12 @@ public final class SearchBench {
         boolean profile = options.containsKey("profile");
         boolean basic = "basic".equals(options.getOrDefault("auth", "token"));
         var work = root.resolve("bench/target/search-bench");
-        var jar = root.resolve("web/target/comptoir.jar");
-        var data = work.resolve("data-" + datasets);
+        var jar = Path.of(options.getOrDefault(
+                        "jar", root.resolve("web/target/comptoir.jar").toString()))
+                .toAbsolutePath();
+        var data = Path.of(options.getOrDefault(
+                        "data", work.resolve("data-" + datasets).toString()))
+                .toAbsolutePath();
         var catalogue = new SyntheticCatalogue();
 
         System.out.printf("Search benchmark: %,d datasets, engines %s, load average %s%n", datasets, engines, load());
