@@ -25,12 +25,20 @@ import org.comptoir.catalog.rdf.LocalIris;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The datasets of the catalogue in the relational store (H2 or MariaDB). Rows hold the RDF
- * description whole, beside the columns the hub filters and sorts on.
+ * The datasets of the catalogue in the relational store (H2 or MariaDB). Rows hold the columns the
+ * hub filters and sorts on; each row's RDF description, whole, is in a table of its own (ADR 0020).
+ * A write goes to both: callers write in a transaction.
  */
 public class Datasets {
     private static final String COLUMNS = "id, version, kind, status, access_level, personal_data, org_unit, "
-            + "owner_name, source_id, source_key, content_hash, graph, created_at, updated_at";
+            + "owner_name, source_id, source_key, content_hash, graph_deflated, created_at, updated_at";
+
+    /**
+     * The rows with their descriptions. A description has a table of its own (ADR 0020): the rows
+     * that searches and harvests read stay small.
+     */
+    private static final String DESCRIBED =
+            "dataset JOIN dataset_description ON dataset_description.dataset_id = dataset.id";
 
     /**
      * What {@link #projected} reads: the columns, and the description only when the row's projection
@@ -39,7 +47,8 @@ public class Datasets {
     private static final String PROJECTED_COLUMNS =
             "id, version, kind, status, access_level, personal_data, source_id, source_key, content_hash, "
                     + "created_at, updated_at, projection, "
-                    + "CASE WHEN projection_version = version THEN NULL ELSE graph END AS graph";
+                    + "CASE WHEN projection_version = version THEN NULL ELSE "
+                    + "(SELECT graph_deflated FROM dataset_description g WHERE g.dataset_id = dataset.id) END AS graph_deflated";
 
     /** Longest projection stored (bytes); a larger description is parsed when read. */
     static final int PROJECTION_MAX = 1_000_000;
@@ -60,7 +69,7 @@ public class Datasets {
     }
 
     public Optional<StoredDataset> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + DESCRIBED + " WHERE id = ?")
                 .param(id)
                 .query(Datasets::row)
                 .optional();
@@ -72,7 +81,7 @@ public class Datasets {
             return List.of();
         }
         var found = new HashMap<String, StoredDataset>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id IN (:ids)")
+        jdbc.sql("SELECT " + COLUMNS + " FROM " + DESCRIBED + " WHERE id IN (:ids)")
                 .param("ids", ids)
                 .query(Datasets::row)
                 .list()
@@ -81,7 +90,7 @@ public class Datasets {
     }
 
     public Optional<StoredDataset> findBySourceKey(String sourceId, String sourceKey) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE source_id = ? AND source_key_hash = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + DESCRIBED + " WHERE source_id = ? AND source_key_hash = ?")
                 .param(sourceId)
                 .param(sha256(sourceKey))
                 .query(Datasets::row)
@@ -126,20 +135,17 @@ public class Datasets {
     }
 
     public void insert(Dataset dataset, String graph, String contentHash) {
-        var values = insertValues(dataset, graph, contentHash, null);
-        jdbc.sql("INSERT INTO dataset (" + String.join(", ", values.keySet()) + ") VALUES ("
-                        + String.join(
-                                ", ", values.keySet().stream().map(c -> ":" + c).toList()) + ")")
-                .params(values)
-                .update();
+        var projection = projection(parse(graph, dataset.id()));
+        insertAll(List.of(new NewRow(dataset, Deflated.of(graph), contentHash, projection)));
     }
 
     /**
      * A dataset to insert with its stored description and content hash, for {@link #insertAll}.
      *
-     * @param projection its projection ({@link #projection}), or null to have it decoded from {@code graph}
+     * @param graph its description in N-Triples, deflated by the caller (on a core of its choice)
+     * @param projection its projection ({@link #projection}), taken from the description it stores
      */
-    public record NewRow(Dataset dataset, String graph, String contentHash, byte[] projection) {}
+    public record NewRow(Dataset dataset, Deflated graph, String contentHash, byte[] projection) {}
 
     /**
      * The projection (ADR 0017) of a description about to be stored as {@code dataset}: what reading
@@ -167,7 +173,7 @@ public class Datasets {
             List<String> columns = null;
             var params = new ArrayList<Object>();
             for (var row : chunk) {
-                var values = insertValues(row.dataset(), row.graph(), row.contentHash(), row.projection());
+                var values = insertValues(row.dataset(), row.contentHash(), row.projection());
                 columns = columns == null ? List.copyOf(values.keySet()) : columns;
                 params.addAll(values.values());
             }
@@ -176,13 +182,19 @@ public class Datasets {
                             + String.join(", ", Collections.nCopies(chunk.size(), tuple)))
                     .params(params)
                     .update();
+            var described = new ArrayList<Object>();
+            chunk.forEach(row ->
+                    described.addAll(List.of(row.dataset().id(), row.graph().bytes())));
+            jdbc.sql("INSERT INTO dataset_description (dataset_id, graph_deflated) VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")))
+                    .params(described)
+                    .update();
         }
     }
 
-    private static Map<String, Object> insertValues(
-            Dataset dataset, String graph, String contentHash, byte[] projection) {
+    private static Map<String, Object> insertValues(Dataset dataset, String contentHash, byte[] projection) {
         var p = dataset.provenance();
-        var values = changing(dataset, graph, contentHash, projection);
+        var values = changing(dataset, contentHash, projection);
         values.put("id", dataset.id());
         values.put("source_id", p.sourceId());
         values.put("source_key", p.sourceKey());
@@ -197,28 +209,40 @@ public class Datasets {
      * @return false when another write came first
      */
     public boolean update(Dataset dataset, String graph, String contentHash, long expectedVersion) {
-        return update(dataset, graph, contentHash, expectedVersion, null);
+        var projection = projection(parse(graph, dataset.id()));
+        return update(dataset, Deflated.of(graph), contentHash, expectedVersion, projection);
     }
 
     /**
-     * Replaces a dataset as {@link #update(Dataset, String, String, long)} does, with its projection.
+     * Replaces a dataset as {@link #update(Dataset, String, String, long)} does, with its description
+     * deflated by the caller and its projection.
      *
-     * @param projection its projection ({@link #projection}), or null to have it decoded from {@code graph}
+     * @param projection its projection ({@link #projection}), taken from the description it stores
      */
-    public boolean update(Dataset dataset, String graph, String contentHash, long expectedVersion, byte[] projection) {
-        var values = changing(dataset, graph, contentHash, projection);
+    public boolean update(
+            Dataset dataset, Deflated graph, String contentHash, long expectedVersion, byte[] projection) {
+        var values = changing(dataset, contentHash, projection);
         var assignments = String.join(
                 ", ", values.keySet().stream().map(c -> c + " = :" + c).toList());
         values.put("id", dataset.id());
         values.put("expected_version", expectedVersion);
-        return jdbc.sql("UPDATE dataset SET " + assignments + " WHERE id = :id AND version = :expected_version")
+        if (jdbc.sql("UPDATE dataset SET " + assignments + " WHERE id = :id AND version = :expected_version")
                         .params(values)
                         .update()
-                == 1;
+                != 1) {
+            return false;
+        }
+        jdbc.sql("UPDATE dataset_description SET graph_deflated = ? WHERE dataset_id = ?")
+                .params(graph.bytes(), dataset.id())
+                .update();
+        return true;
     }
 
-    /** The columns a write sets, insert or update alike: the description, its projections, the time. */
-    private static Map<String, Object> changing(Dataset dataset, String graph, String contentHash, byte[] projected) {
+    /**
+     * The columns a write sets, insert or update alike: the projections of the description, the
+     * time. The description itself goes to its own table.
+     */
+    private static Map<String, Object> changing(Dataset dataset, String contentHash, byte[] projection) {
         var d = dataset.description();
         var g = dataset.governance();
         var values = new LinkedHashMap<String, Object>();
@@ -233,9 +257,6 @@ public class Datasets {
         values.put("owner_name", clip(g.owner().name(), 255));
         values.put("publisher_name", clip(publisherName(d), 500));
         values.put("content_hash", contentHash);
-        values.put("graph", graph);
-        // decoded from the stored description, so that reading it back gives what parsing would
-        var projection = projected != null ? projected : projection(parse(graph, dataset.id()));
         // a description too large for the column is parsed when read, as before projections
         values.put("projection", projection.length <= PROJECTION_MAX ? projection : null);
         values.put("projection_version", projection.length <= PROJECTION_MAX ? dataset.version() : null);
@@ -259,15 +280,15 @@ public class Datasets {
      * MariaDB. H2 understands the same statement in MariaDB mode.
      */
     public void saveProvenance(String datasetId, Instant receivedAt, String mediaType, String payload) {
-        jdbc.sql("INSERT INTO dataset_provenance (dataset_id, received_at, media_type, payload) VALUES (?, ?, ?, ?) "
-                        + "ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), media_type = VALUES(media_type), "
-                        + "payload = VALUES(payload)")
-                .params(datasetId, Timestamp.from(receivedAt), mediaType, payload)
-                .update();
+        saveProvenanceAll(List.of(new ReceivedPayload(datasetId, receivedAt, mediaType, Deflated.of(payload))));
     }
 
-    /** A raw payload to keep, for {@link #saveProvenanceAll}. */
-    public record ReceivedPayload(String datasetId, Instant receivedAt, String mediaType, String payload) {}
+    /**
+     * A raw payload to keep, for {@link #saveProvenanceAll}.
+     *
+     * @param payload what the source sent, deflated by the caller (on a core of its choice)
+     */
+    public record ReceivedPayload(String datasetId, Instant receivedAt, String mediaType, Deflated payload) {}
 
     /** Keeps several raw payloads as {@link #saveProvenance} does, several rows per statement. */
     public void saveProvenanceAll(List<ReceivedPayload> payloads) {
@@ -275,21 +296,25 @@ public class Datasets {
             var chunk = payloads.subList(from, Math.min(payloads.size(), from + INSERT_CHUNK));
             var params = new ArrayList<Object>();
             for (var p : chunk) {
-                params.addAll(Arrays.asList(p.datasetId(), Timestamp.from(p.receivedAt()), p.mediaType(), p.payload()));
+                params.addAll(Arrays.asList(
+                        p.datasetId(),
+                        Timestamp.from(p.receivedAt()),
+                        p.mediaType(),
+                        p.payload().bytes()));
             }
-            jdbc.sql("INSERT INTO dataset_provenance (dataset_id, received_at, media_type, payload) VALUES "
+            jdbc.sql("INSERT INTO dataset_provenance (dataset_id, received_at, media_type, payload_deflated) VALUES "
                             + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"))
                             + " ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), "
-                            + "media_type = VALUES(media_type), payload = VALUES(payload)")
+                            + "media_type = VALUES(media_type), payload_deflated = VALUES(payload_deflated)")
                     .params(params)
                     .update();
         }
     }
 
     public Optional<String> provenance(String datasetId) {
-        return jdbc.sql("SELECT payload FROM dataset_provenance WHERE dataset_id = ?")
+        return jdbc.sql("SELECT payload_deflated FROM dataset_provenance WHERE dataset_id = ?")
                 .param(datasetId)
-                .query(String.class)
+                .query((rs, n) -> Deflated.stored(rs.getBytes(1)).text())
                 .optional();
     }
 
@@ -298,7 +323,7 @@ public class Datasets {
      * first, for the feed and incremental harvesters.
      */
     public List<StoredDataset> open(Instant since, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE is_open = TRUE AND updated_at >= ? "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + DESCRIBED + " WHERE is_open = TRUE AND updated_at >= ? "
                         + "ORDER BY updated_at, id LIMIT ? OFFSET ?")
                 .params(Timestamp.from(since == null ? Instant.EPOCH : since), limit, offset)
                 .query(Datasets::row)
@@ -317,7 +342,7 @@ public class Datasets {
      * walking the whole catalogue in batches.
      */
     public List<StoredDataset> after(String afterId, int limit) {
-        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM dataset WHERE id > ? ORDER BY id LIMIT ?")
+        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM " + DESCRIBED + " WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit)
                 .query((rs, n) -> Row.of(rs))
                 .list();
@@ -368,27 +393,29 @@ public class Datasets {
      * @return the identifiers of the rows looked at, in order; empty when there are no more
      */
     public List<String> projectMissing(String afterId, int limit) {
-        var rows = jdbc.sql("SELECT id, version, graph FROM dataset WHERE id > ? "
+        var rows = jdbc.sql("SELECT id, version, graph_deflated FROM " + DESCRIBED + " WHERE id > ? "
                         + "AND (projection_version IS NULL OR projection_version <> version) ORDER BY id LIMIT ?")
                 .params(afterId, limit)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .query((rs, n) -> new Unprojected(rs.getString(1), rs.getLong(2), Deflated.stored(rs.getBytes(3))))
                 .list();
         (rows.size() >= PARALLEL_DECODE ? rows.parallelStream() : rows.stream())
-                .map(row -> {
-                    var read = parse(row[2], row[0]);
-                    return new Object[] {
-                        DatasetProjection.encode(read.description(), read.owner()), Long.parseLong(row[1]), row[0]
-                    };
-                })
-                .filter(update -> ((byte[]) update[0]).length <= PROJECTION_MAX)
+                .map(row -> Map.entry(row, projection(parse(row.graph().text(), row.id()))))
+                .filter(projected -> projected.getValue().length <= PROJECTION_MAX)
                 .toList()
                 // a row changed meanwhile was projected by its own write
-                .forEach(update -> jdbc.sql(
+                .forEach(projected -> jdbc.sql(
                                 "UPDATE dataset SET projection = ?, projection_version = ? WHERE id = ? AND version = ?")
-                        .params(update[0], update[1], update[2], update[1])
+                        .params(
+                                projected.getValue(),
+                                projected.getKey().version(),
+                                projected.getKey().id(),
+                                projected.getKey().version())
                         .update());
-        return rows.stream().map(row -> row[0]).toList();
+        return rows.stream().map(Unprojected::id).toList();
     }
+
+    /** A row {@link #projectMissing} projects. */
+    private record Unprojected(String id, long version, Deflated graph) {}
 
     /** Every dataset's identifier with its current version. */
     public Map<String, Long> versions() {
@@ -425,7 +452,7 @@ public class Datasets {
             String sourceKey,
             Instant createdAt,
             Instant updatedAt,
-            String graph,
+            Deflated graph,
             String contentHash) {
         static Row of(ResultSet rs) throws SQLException {
             return new Row(
@@ -439,7 +466,7 @@ public class Datasets {
                     rs.getString("source_key"),
                     rs.getTimestamp("created_at").toInstant(),
                     rs.getTimestamp("updated_at").toInstant(),
-                    rs.getString("graph"),
+                    Deflated.stored(rs.getBytes("graph_deflated")),
                     rs.getString("content_hash"));
         }
 
@@ -453,8 +480,9 @@ public class Datasets {
         }
 
         StoredDataset read() {
-            var read = parse(graph, id);
-            return new StoredDataset(dataset(read.description(), read.owner()), graph, contentHash);
+            var text = graph.text();
+            var read = parse(text, id);
+            return new StoredDataset(dataset(read.description(), read.owner()), text, contentHash);
         }
 
         private Dataset dataset(Description description, Owner owner) {

@@ -17,6 +17,7 @@ import org.comptoir.catalog.dataset.Dataset;
 import org.comptoir.catalog.dataset.DatasetChanged;
 import org.comptoir.catalog.dataset.DatasetIds;
 import org.comptoir.catalog.dataset.Datasets;
+import org.comptoir.catalog.dataset.Deflated;
 import org.comptoir.catalog.dataset.DescriptionCheck;
 import org.comptoir.catalog.dataset.FieldProblem;
 import org.comptoir.catalog.dataset.Governance;
@@ -133,7 +134,8 @@ public class CatalogIngestion {
             String hash,
             StoredDataset existing,
             Dataset dataset,
-            String stored,
+            Deflated stored,
+            Deflated payload,
             byte[] projection,
             Map<String, IdentityKey> keys,
             Instant now,
@@ -265,8 +267,11 @@ public class CatalogIngestion {
             var dataset = dataset(sourceId, record, built, existing, null, defaults, now);
             var description = DatasetRdf.describe(dataset, built.graph());
             var problems = DescriptionCheck.problems(description, built.node());
-            var stored = problems.isEmpty() ? DatasetGraphs.toNTriples(description) : null;
-            var projection = problems.isEmpty() ? Datasets.projection(dataset.id(), description) : null;
+            var ready = problems.isEmpty();
+            // deflated here, on every core, rather than in the transaction that writes them
+            var stored = ready ? Deflated.of(DatasetGraphs.toNTriples(description)) : null;
+            var payload = ready && record.rawPayload() != null ? Deflated.of(record.rawPayload()) : null;
+            var projection = ready ? Datasets.projection(dataset.id(), description) : null;
             return new Prepared(
                     index,
                     plan,
@@ -275,13 +280,14 @@ public class CatalogIngestion {
                     existing,
                     dataset,
                     stored,
+                    payload,
                     projection,
                     built.keys(),
                     now,
                     problems,
                     null);
         } catch (RuntimeException e) {
-            return new Prepared(index, plan, record, hash, existing, null, null, null, null, null, List.of(), e);
+            return new Prepared(index, plan, record, hash, existing, null, null, null, null, null, null, List.of(), e);
         }
     }
 
@@ -338,9 +344,9 @@ public class CatalogIngestion {
                 identities.replace(id, sourceId, p.keys(), true);
                 withdrawals.present(id);
             }
-            if (p.record().rawPayload() != null) {
-                payloads.add(new Datasets.ReceivedPayload(
-                        id, p.now(), p.record().mediaType(), p.record().rawPayload()));
+            if (p.payload() != null) {
+                payloads.add(
+                        new Datasets.ReceivedPayload(id, p.now(), p.record().mediaType(), p.payload()));
             }
         }
         datasets.saveProvenanceAll(payloads);

@@ -10,12 +10,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.comptoir.catalog.TestDatabases;
 import org.comptoir.catalog.ingest.CatalogIngestion;
 import org.comptoir.catalog.ingest.DatasetIdentities;
 import org.comptoir.catalog.ingest.HarvestWithdrawals;
@@ -27,17 +30,20 @@ import org.comptoir.catalog.rdf.DatasetGraphs;
 import org.comptoir.catalog.rdf.LocalIris;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
  * The repository contract: every store (H2, MariaDB) must pass these unchanged. Subclasses only say
  * which database to use.
  */
 public abstract class DatasetsContract {
-    protected static final String CHANGELOG = "classpath:db/changelog/catalog.yaml";
-    protected static final String INGEST_CHANGELOG = "classpath:db/changelog/ingest.yaml";
+    private static final String[] CHANGELOGS = {
+        "classpath:db/changelog/catalog.yaml", "classpath:db/changelog/ingest.yaml"
+    };
 
     private final List<Object> events = new ArrayList<>();
     private Datasets datasets;
@@ -45,11 +51,12 @@ public abstract class DatasetsContract {
     private DatasetRegistration registration;
     private CatalogIngestion ingestion;
 
-    protected abstract DataSource dataSource();
+    /** A fresh database of the store under test, with no tables. */
+    protected abstract DataSource database();
 
     @BeforeEach
     void setUp() {
-        var dataSource = dataSource();
+        var dataSource = TestDatabases.migrate(database(), null, CHANGELOGS);
         jdbc = JdbcClient.create(dataSource);
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         var clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
@@ -399,6 +406,83 @@ public abstract class DatasetsContract {
             pool.shutdown();
         }
         assertThat(datasets.count()).isEqualTo(60);
+    }
+
+    @Test
+    void movesEveryStoredDescriptionAndPayloadToDeflatedColumnsAndTakesUpAStoppedMoveWhereItStopped() {
+        var harvested = ingestion.ingest(
+                run("src-1"), record("https://src.example/ds/été", titled("Arbres d'alignement ⚘")), openGovernance());
+        var stored = datasets.find(harvested.datasetId()).orElseThrow();
+        var payload = datasets.provenance(harvested.datasetId()).orElseThrow();
+        // a store as it was before ADR 0020, descriptions and payloads as text
+        var before = database();
+        TestDatabases.migrate(before, "!deflated-text-1 and !deflated-text-2 and !deflated-text-3", CHANGELOGS);
+        var old = JdbcClient.create(before);
+        var row = jdbc.sql("SELECT id, version, kind, title, status, access_level, personal_data, is_open, "
+                        + "source_id, source_key, source_key_hash, content_hash, created_at, updated_at FROM dataset")
+                .query()
+                .singleRow();
+        row.put("graph", stored.graph());
+        insert(old, "dataset", row);
+        insert(
+                old,
+                "dataset_provenance",
+                Map.of(
+                        "dataset_id",
+                        stored.dataset().id(),
+                        "received_at",
+                        row.get("created_at"),
+                        "media_type",
+                        "text/turtle",
+                        "payload",
+                        payload));
+        var graphs = new LinkedHashMap<String, String>();
+        graphs.put(stored.dataset().id(), stored.graph());
+        for (int i = 0; i < 1_100; i++) {
+            // more rows than the move copies per transaction
+            var id = DatasetIds.next();
+            graphs.put(id, "<urn:jeu:" + i + "> <http://purl.org/dc/terms/title> \"Jeu n°" + i + " – été\"@fr .\n");
+            var filler = new LinkedCaseInsensitiveMap<Object>();
+            filler.putAll(row);
+            filler.putAll(Map.of("id", id, "source_key", "urn:jeu:" + i, "source_key_hash", Datasets.sha256(id)));
+            filler.put("graph", graphs.get(id));
+            insert(old, "dataset", filler);
+        }
+
+        // the move stopped after its new columns, one row already copied
+        TestDatabases.migrate(before, "!deflated-text-2 and !deflated-text-3", CHANGELOGS);
+        var copiedId = graphs.keySet().stream().skip(600).findFirst().orElseThrow();
+        graphs.put(copiedId, graphs.get(copiedId) + "# copié avant l'arrêt\n");
+        old.sql("INSERT INTO dataset_description (dataset_id, graph_deflated) VALUES (?, ?)")
+                .params(copiedId, Deflated.of(graphs.get(copiedId)).bytes())
+                .update();
+        TestDatabases.migrate(before, null, CHANGELOGS);
+
+        var moved = new LinkedHashMap<String, String>();
+        old.sql("SELECT dataset_id, graph_deflated FROM dataset_description")
+                .query((rs, n) -> Map.entry(
+                        rs.getString(1), Deflated.stored(rs.getBytes(2)).text()))
+                .list()
+                .forEach(e -> moved.put(e.getKey(), e.getValue()));
+        assertThat(moved).isEqualTo(graphs);
+        var after = new Datasets(old);
+        assertThat(after.find(stored.dataset().id()).orElseThrow().dataset()).isEqualTo(stored.dataset());
+        assertThat(after.provenance(stored.dataset().id())).contains(payload);
+        assertThatThrownBy(() -> old.sql("SELECT graph FROM dataset").query().listOfRows())
+                .as("the text column is gone")
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> old.sql("SELECT payload FROM dataset_provenance")
+                        .query()
+                        .listOfRows())
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    private static void insert(JdbcClient jdbc, String table, Map<String, Object> row) {
+        jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
+                        + String.join(
+                                ", ", row.keySet().stream().map(c -> ":" + c).toList()) + ")")
+                .params(row)
+                .update();
     }
 
     private static IngestRun run(String sourceId) {

@@ -6,7 +6,7 @@ import org.comptoir.catalog.TestDatabases;
 /** The repository contract on H2 in MariaDB mode, the embedded default. */
 class H2DatasetsTests extends DatasetsContract {
     @Override
-    protected DataSource dataSource() {
-        return TestDatabases.h2(CHANGELOG, INGEST_CHANGELOG);
+    protected DataSource database() {
+        return TestDatabases.h2();
     }
 }

