@@ -1,11 +1,15 @@
 package org.comptoir.connectors.fetch;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PageGuardTests {
@@ -50,6 +54,68 @@ class PageGuardTests {
         assertThatThrownBy(() -> guard.check(new FetchedPage(URL, "application/json", broken), JSON))
                 .hasMessageContaining(
                         "elle n'est pas du texte UTF-8 valide : octet 0xE9 invalide à la position " + body.length);
+    }
+
+    @Test
+    void passesAStreamOfValidUtf8ThroughWhereverItsReadsCutItsCharacters() throws IOException {
+        var text =
+                "<https://data.ville.example/jeux/1> <http://purl.org/dc/terms/title> \"Été ⚡ 𝄞\"@fr .\n".repeat(200)
+                        // a run of characters beyond ASCII longer than the decoder's buffer
+                        + "<https://data.ville.example/jeux/2> <http://purl.org/dc/terms/title> \""
+                        + "日本語".repeat(10_000) + "\"@ja .\n";
+        var body = text.getBytes(StandardCharsets.UTF_8);
+
+        for (int chunk : new int[] {1, 2, 3, 5, 7, 4096}) {
+            assertThat(readStream("text/turtle; charset=utf-8", body, chunk))
+                    .as("read %d bytes at a time", chunk)
+                    .isEqualTo(body);
+        }
+    }
+
+    @Test
+    void refusesAStreamAtItsFirstBadUtf8ByteNamingItsOffset() {
+        var start = "<https://data.ville.example/jeux/1> <http://purl.org/dc/terms/title> \"caf"
+                .getBytes(StandardCharsets.UTF_8);
+        var cases = Map.of(
+                "a Latin-1 é in UTF-8", new byte[] {(byte) 0xE9, '"', ' ', '.'},
+                "a byte that only continues a character", new byte[] {(byte) 0x80, '"'},
+                "a character cut short before ASCII", new byte[] {(byte) 0xE2, (byte) 0x9A, '"'},
+                "a character cut short by the end", new byte[] {(byte) 0xC3},
+                "an overlong encoding", new byte[] {(byte) 0xC0, (byte) 0xAF},
+                "a surrogate", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        cases.forEach((name, bad) -> {
+            var body = new byte[start.length + bad.length];
+            System.arraycopy(start, 0, body, 0, start.length);
+            System.arraycopy(bad, 0, body, start.length, bad.length);
+            for (int chunk : new int[] {1, 3, 4096}) {
+                assertThatThrownBy(() -> readStream("text/turtle; charset=utf-8", body, chunk))
+                        .as("%s, read %d bytes at a time", name, chunk)
+                        .isInstanceOf(PageRefusedException.class)
+                        .hasMessageContaining(
+                                "elle n'est pas du texte UTF-8 valide : octet 0x%02X invalide à la position %d"
+                                        .formatted(bad[0] & 0xFF, start.length));
+            }
+        });
+    }
+
+    @Test
+    void passesAStreamInTheCharsetItDeclares() throws IOException {
+        var latin1 = "<https://data.ville.example/jeux/1> <http://purl.org/dc/terms/title> \"Métropole\"@fr .\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(readStream("text/turtle; charset=ISO-8859-1", latin1, 3)).isEqualTo(latin1);
+    }
+
+    /** Reads a body through the stream guard, {@code chunk} bytes at most at a time. */
+    private byte[] readStream(String contentType, byte[] body, int chunk) throws IOException {
+        try (var checked = guard.checkStream(URL, contentType, RDF, new ByteArrayInputStream(body))) {
+            var read = new ByteArrayOutputStream();
+            var buffer = new byte[chunk];
+            for (int n; (n = checked.read(buffer, 0, chunk)) >= 0; ) {
+                read.write(buffer, 0, n);
+            }
+            return read.toByteArray();
+        }
     }
 
     @Test
