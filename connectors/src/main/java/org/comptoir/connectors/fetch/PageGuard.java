@@ -126,27 +126,13 @@ public final class PageGuard {
         return new StrictlyDecoded(page, buffered, charset);
     }
 
-    /**
-     * Passes bytes through while decoding them strictly; refuses the page at the first bad one. In
-     * UTF-8, an ASCII byte is a character of its own and no byte of a longer character is ASCII, so
-     * only the runs of other bytes go through the decoder: a dump is mostly ASCII, and decoding it
-     * all took as long as a seventh of its parse.
-     */
+    /** Passes bytes through while decoding them strictly ({@link StrictText}). */
     private static final class StrictlyDecoded extends java.io.FilterInputStream {
-        private final FetchedPage page;
-        private final java.nio.charset.CharsetDecoder decoder;
-        private final boolean utf8;
-        private final ByteBuffer pending = ByteBuffer.allocate(16);
-        private final CharBuffer out = CharBuffer.allocate(1 << 14);
-        private long offset;
+        private final StrictText text;
 
         StrictlyDecoded(FetchedPage page, java.io.InputStream in, Charset charset) {
             super(in);
-            this.page = page;
-            this.utf8 = charset.equals(StandardCharsets.UTF_8);
-            this.decoder = charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            this.text = new StrictText(page, charset);
         }
 
         @Override
@@ -160,14 +146,42 @@ public final class PageGuard {
         public int read(byte[] buffer, int from, int length) throws java.io.IOException {
             int n = in.read(buffer, from, length);
             if (n < 0) {
-                check(ByteBuffer.allocate(0), true);
+                text.check(ByteBuffer.allocate(0), true);
                 return n;
             }
-            check(ByteBuffer.wrap(buffer, from, n), false);
+            text.check(ByteBuffer.wrap(buffer, from, n), false);
             return n;
         }
+    }
 
-        private void check(ByteBuffer bytes, boolean end) {
+    /**
+     * Decodes a page's bytes strictly, whole or as they come, and refuses the page at the first bad
+     * one, naming its offset. In UTF-8, an ASCII byte is a character of its own and no byte of a
+     * longer character is ASCII, so only the runs of other bytes go through the decoder: a dump is
+     * mostly ASCII, and decoding it all took as long as a seventh of its parse.
+     */
+    private static final class StrictText {
+        private final FetchedPage page;
+        private final java.nio.charset.CharsetDecoder decoder;
+        private final boolean utf8;
+        private final ByteBuffer pending = ByteBuffer.allocate(16);
+        private final CharBuffer out = CharBuffer.allocate(1 << 14);
+        private long offset;
+
+        StrictText(FetchedPage page, Charset charset) {
+            this.page = page;
+            this.utf8 = charset.equals(StandardCharsets.UTF_8);
+            this.decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+
+        /**
+         * Checks the next bytes; the start of a character cut at their end waits for the next ones.
+         *
+         * @param end whether no bytes follow
+         */
+        void check(ByteBuffer bytes, boolean end) {
             var in = bytes;
             if (pending.position() > 0) {
                 // the bytes of a character cut between two reads
@@ -307,30 +321,9 @@ public final class PageGuard {
         }
     }
 
-    /** Decodes strictly, in slices, to name the offset of the first byte that does not decode. */
+    /** Decodes strictly, to name the offset of the first byte that does not decode. */
     private static void decode(FetchedPage page, byte[] body, Charset charset) {
-        var decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        var in = ByteBuffer.wrap(body);
-        var out = CharBuffer.allocate(8192);
-        while (true) {
-            var result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                int offset = in.position();
-                throw refused(
-                        page,
-                        "elle n'est pas du texte " + charset.name() + " valide : octet 0x"
-                                + String.format("%02X", body[offset] & 0xFF) + " invalide à la position " + offset
-                                + " (compté depuis 0)");
-            }
-            if (result.isUnderflow()) {
-                break;
-            }
-            out.clear();
-        }
-        out.clear();
-        decoder.flush(out);
+        new StrictText(page, charset).check(ByteBuffer.wrap(body), true);
     }
 
     private static void checkXml(FetchedPage page, byte[] body, Charset charset) {
