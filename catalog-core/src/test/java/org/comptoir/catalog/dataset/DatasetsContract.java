@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedCaseInsensitiveMap;
@@ -423,21 +424,9 @@ public abstract class DatasetsContract {
                 .query()
                 .singleRow();
         row.put("graph", stored.graph());
-        insert(old, "dataset", row);
-        insert(
-                old,
-                "dataset_provenance",
-                Map.of(
-                        "dataset_id",
-                        stored.dataset().id(),
-                        "received_at",
-                        row.get("created_at"),
-                        "media_type",
-                        "text/turtle",
-                        "payload",
-                        payload));
-        var graphs = new LinkedHashMap<String, String>();
-        graphs.put(stored.dataset().id(), stored.graph());
+        var rows = new ArrayList<Map<String, Object>>(List.of(row));
+        var payloads = new LinkedHashMap<String, String>(Map.of(stored.dataset().id(), payload));
+        var graphs = new LinkedHashMap<String, String>(Map.of(stored.dataset().id(), stored.graph()));
         for (int i = 0; i < 1_100; i++) {
             // more rows than the move copies per transaction
             var id = DatasetIds.next();
@@ -446,15 +435,38 @@ public abstract class DatasetsContract {
             filler.putAll(row);
             filler.putAll(Map.of("id", id, "source_key", "urn:jeu:" + i, "source_key_hash", Datasets.sha256(id)));
             filler.put("graph", graphs.get(id));
-            insert(old, "dataset", filler);
+            rows.add(filler);
+            if (i < 2) {
+                payloads.put(id, "{\"titre\": \"Jeu n°" + i + "\"}");
+            }
         }
+        // only the columns given: the others take their defaults
+        new SimpleJdbcInsert(before)
+                .withTableName("dataset")
+                .usingColumns(row.keySet().toArray(String[]::new))
+                .executeBatch(rows.toArray(Map[]::new));
+        new SimpleJdbcInsert(before)
+                .withTableName("dataset_provenance")
+                .usingColumns("dataset_id", "received_at", "media_type", "payload")
+                .executeBatch(payloads.entrySet().stream()
+                        .map(p -> Map.of(
+                                "dataset_id", p.getKey(),
+                                "received_at", row.get("created_at"),
+                                "media_type", "application/json",
+                                "payload", p.getValue()))
+                        .toArray(Map[]::new));
 
-        // the move stopped after its new columns, one row already copied
+        // the move stopped after its first change set, a description and a payload already copied
         TestDatabases.migrate(before, "!deflated-text-2 and !deflated-text-3", CHANGELOGS);
         var copiedId = graphs.keySet().stream().skip(600).findFirst().orElseThrow();
         graphs.put(copiedId, graphs.get(copiedId) + "# copié avant l'arrêt\n");
         old.sql("INSERT INTO dataset_description (dataset_id, graph_deflated) VALUES (?, ?)")
                 .params(copiedId, Deflated.of(graphs.get(copiedId)).bytes())
+                .update();
+        var copiedPayload = payloads.keySet().stream().skip(1).findFirst().orElseThrow();
+        payloads.put(copiedPayload, "{\"copié\": \"avant l'arrêt\"}");
+        old.sql("UPDATE dataset_provenance SET payload_deflated = ? WHERE dataset_id = ?")
+                .params(Deflated.of(payloads.get(copiedPayload)).bytes(), copiedPayload)
                 .update();
         TestDatabases.migrate(before, null, CHANGELOGS);
 
@@ -467,7 +479,7 @@ public abstract class DatasetsContract {
         assertThat(moved).isEqualTo(graphs);
         var after = new Datasets(old);
         assertThat(after.find(stored.dataset().id()).orElseThrow().dataset()).isEqualTo(stored.dataset());
-        assertThat(after.provenance(stored.dataset().id())).contains(payload);
+        payloads.forEach((id, text) -> assertThat(after.provenance(id)).contains(text));
         assertThatThrownBy(() -> old.sql("SELECT graph FROM dataset").query().listOfRows())
                 .as("the text column is gone")
                 .isInstanceOf(DataAccessException.class);
@@ -475,14 +487,6 @@ public abstract class DatasetsContract {
                         .query()
                         .listOfRows())
                 .isInstanceOf(DataAccessException.class);
-    }
-
-    private static void insert(JdbcClient jdbc, String table, Map<String, Object> row) {
-        jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
-                        + String.join(
-                                ", ", row.keySet().stream().map(c -> ":" + c).toList()) + ")")
-                .params(row)
-                .update();
     }
 
     private static IngestRun run(String sourceId) {
