@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ class HarvestRuns {
             + "progressed_at, seen, total, pages, current_url, added, updated, unchanged, withdrawn, failed, "
             + "reconciled, held, failure_reason, cancel_requested_by";
     private static final String ACTIVE = "('QUEUED', 'RUNNING')";
+    /** Keys a checkpoint inserts per statement: 4 parameters each. */
+    private static final int KEYS_PER_INSERT = 250;
 
     private final JdbcClient jdbc;
 
@@ -167,14 +170,21 @@ class HarvestRuns {
         if (nextUrl != null) {
             moveOn(claim, nextUrl);
         }
-        int seq = firstSeq;
-        for (var record : taken) {
-            jdbc.sql("INSERT INTO harvest_run_key (run_id, seq, source_key, outcome) VALUES (?, ?, ?, ?)")
-                    .params(
-                            claim.runId(),
-                            seq++,
-                            clip(record.sourceKey()),
-                            record.outcome().name())
+        // a dump is one page: its hundred thousand keys go a few hundred per statement
+        for (int from = 0; from < taken.size(); from += KEYS_PER_INSERT) {
+            var chunk = taken.subList(from, Math.min(taken.size(), from + KEYS_PER_INSERT));
+            var params = new ArrayList<Object>(4 * chunk.size());
+            int seq = firstSeq + from;
+            for (var record : chunk) {
+                params.addAll(List.of(
+                        claim.runId(),
+                        seq++,
+                        clip(record.sourceKey()),
+                        record.outcome().name()));
+            }
+            jdbc.sql("INSERT INTO harvest_run_key (run_id, seq, source_key, outcome) VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")))
+                    .params(params)
                     .update();
         }
         int errorSeq = firstError;

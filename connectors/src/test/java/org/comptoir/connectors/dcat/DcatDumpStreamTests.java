@@ -197,6 +197,44 @@ class DcatDumpStreamTests {
     }
 
     @Test
+    void fingerprintsARecordOnWhatItsBlockGainsAfterItClosed() throws IOException {
+        // publishers and distributions described after every dataset: pass 1 closes each dataset's
+        // block without them, pass 2 completes it
+        var inOrder = ntriples(dump(300));
+        var late = describedLast(inOrder);
+        var renamed = describedLast(inOrder.replace("\"Service 2\"@fr", "\"Service 2, renommé\"@fr"));
+        var cap = 400 * 1024;
+        assertThat(late.length()).isGreaterThan(cap);
+        var small = new DcatPageReader(JsonLdContexts.none(), cap);
+        var lateRecords = new ArrayList<HarvestedRecord>();
+        small.stream(bytes(late), "application/n-triples", URL, lateRecords::add);
+        var renamedRecords = new ArrayList<HarvestedRecord>();
+        small.stream(bytes(renamed), "application/n-triples", URL, renamedRecords::add);
+
+        var first = fingerprints(stream(inOrder, "application/n-triples"));
+
+        assertThat(fingerprints(lateRecords)).hasSize(300).isEqualTo(first);
+        var edited = fingerprints(renamedRecords);
+        assertThat(edited.keySet())
+                .filteredOn(key -> !edited.get(key).equals(first.get(key)))
+                .as("the datasets of publisher 2, whose name comes after their blocks closed")
+                .hasSize(60)
+                .allMatch(key -> Integer.parseInt(key.substring(key.lastIndexOf('/') + 1)) % 5 == 2);
+    }
+
+    /** The dump with every statement that is not about a dataset moved after the datasets'. */
+    private static String describedLast(String ntriples) {
+        var lines = List.of(ntriples.split("\n"));
+        var datasets = lines.stream()
+                .filter(l -> l.startsWith("<https://data.ville.example/jeux/"))
+                .toList();
+        var others = lines.stream()
+                .filter(l -> !l.startsWith("<https://data.ville.example/jeux/"))
+                .toList();
+        return String.join("\n", datasets) + "\n" + String.join("\n", others) + "\n";
+    }
+
+    @Test
     void readsTurtleAsAStreamToo() throws IOException {
         var dump = dump(300);
         var turtle = new StringWriter();

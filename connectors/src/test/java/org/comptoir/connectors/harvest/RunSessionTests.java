@@ -240,6 +240,37 @@ class RunSessionTests {
     }
 
     @Test
+    void resumesKnowingEveryKeyOfALargePage() {
+        var sourceId = source(SourceDefaults.NONE, RunLimits.NONE);
+        var first = open(sourceId);
+        // a dump is one page: its keys are saved several hundred per statement
+        var keys = java.util.stream.IntStream.rangeClosed(1, 601)
+                .mapToObj(i -> "https://x.example/d/" + i)
+                .toArray(String[]::new);
+        readPage(first, PAGE_1, keys);
+        assertThat(first.nextFetch(PAGE_2)).isEqualTo(PAGE_2);
+
+        var otherNode = sessions();
+        var lapse = Instant.now().plus(Duration.ofMinutes(5));
+        runs.takeOver(first.runId(), otherNode.node(), lapse.plusSeconds(60), lapse)
+                .orElseThrow();
+        var resumed = otherNode.open(first.runId()).orElseThrow();
+        ingested.clear();
+        resumed.startPage(PAGE_2);
+        for (var i : List.of(1, 250, 251, 500, 501, 601, 602)) {
+            resumed.accept(record("https://x.example/d/" + i));
+        }
+        resumed.pageRead();
+        resumed.complete();
+
+        assertThat(ingested).as("only the key page 1 did not hold").containsExactly("https://x.example/d/602");
+        var seen = new java.util.HashSet<>(List.of(keys));
+        seen.add("https://x.example/d/602");
+        assertThat(withdrawals).containsExactly(seen);
+        assertThat(runs.find(first.runId()).orElseThrow().counts()).isEqualTo(new Counts(602, 0, 0, 0, 0));
+    }
+
+    @Test
     void stopsAtTheRecordLimitKeepingWhatItTookAndWithdrawingNothing() {
         var session = open(source(SourceDefaults.NONE, new RunLimits(2, null)));
 
