@@ -55,7 +55,7 @@ final class HarvestApplication implements AutoCloseable {
         this.base = base;
     }
 
-    static HarvestApplication start(Path jar, Path workDir, String heap, Path jfr) throws IOException {
+    static HarvestApplication start(Path jar, Path workDir, String heap, String gc, Path jfr) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar + " is missing: package the application first (./mvnw -q -pl web -am package -DskipTests)");
@@ -64,8 +64,12 @@ final class HarvestApplication implements AutoCloseable {
         int port = freePort();
         var gcLog = workDir.resolve("gc.log");
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(
-                List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog + ":uptime"));
+        var command = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + heap,
+                "-XX:+Use" + gc + "GC",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Xlog:gc:file=" + gcLog + ":uptime"));
         if (jfr != null) {
             command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");

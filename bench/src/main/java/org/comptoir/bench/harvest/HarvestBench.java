@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Options: {@code --root} (the repository), {@code --datasets} (100000), {@code --layouts}
  * ({@code turtle-pages,turtle-dump,ntriples-dump}), {@code --page-size} (datasets per page, 1000),
- * {@code --heap} (the application's {@code -Xmx}, 512m), {@code --jar} (the application, {@code
+ * {@code --heap} (the application's {@code -Xmx}, 512m), {@code --gc} (the application's collector,
+ * {@code Parallel} as the production image runs it, or {@code G1}), {@code --jar} (the application, {@code
  * web/target/comptoir.jar}), {@code --profile} (a JFR recording per layout
  * under {@code bench/target/harvest-bench/}), {@code --no-report} (leave docs/benchmarks.md alone).
  */
@@ -66,6 +67,7 @@ public final class HarvestBench {
         var layouts = List.of(options.getOrDefault("layouts", "turtle-pages,turtle-dump,ntriples-dump")
                 .split(","));
         var heap = options.getOrDefault("heap", "512m");
+        var gc = options.getOrDefault("gc", "Parallel");
         boolean profile = options.containsKey("profile");
         var work = root.resolve("bench/target/harvest-bench");
         var files = work.resolve("source-" + datasets);
@@ -115,6 +117,7 @@ public final class HarvestBench {
                                 "jar", root.resolve("web/target/comptoir.jar").toString())),
                         dir,
                         heap,
+                        gc,
                         profile ? work.resolve(layout + ".jfr") : null)) {
                     var source = app.registerSource("Banc " + layout, server.url(entry(layout)));
                     var first = harvest(app, source, datasets);
@@ -139,11 +142,11 @@ public final class HarvestBench {
                 }
                 if (!options.containsKey("no-report")) {
                     // after each layout: a long run stopped half-way still leaves what it measured
-                    writeReport(root.resolve("docs/benchmarks.md"), report(datasets, heap, runs));
+                    writeReport(root.resolve("docs/benchmarks.md"), report(datasets, heap, gc, runs));
                 }
             }
         }
-        System.out.println(report(datasets, heap, runs));
+        System.out.println(report(datasets, heap, gc, runs));
     }
 
     /** One harvest through the API, until the search index holds what it stored. */
@@ -223,11 +226,11 @@ public final class HarvestBench {
         return datasets / seconds;
     }
 
-    private static String report(int datasets, String heap, List<LayoutRun> runs) {
+    private static String report(int datasets, String heap, String gc, List<LayoutRun> runs) {
         var out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "Run of %s, %,d datasets (%,d triples on average), %d cores (%s), Java %s, application `-Xmx%s`; "
+                "Run of %s, %,d datasets (%,d triples on average), %d cores (%s), Java %s, application `-Xmx%s -XX:+Use%sGC`; "
                         + "load average at the end: %s.%n%n",
                 LocalDate.now(),
                 datasets,
@@ -236,6 +239,7 @@ public final class HarvestBench {
                 cpuModel(),
                 System.getProperty("java.runtime.version"),
                 heap,
+                gc,
                 load()));
         out.append("| layout | size | first harvest | per CPU-second | unchanged re-harvest | per CPU-second "
                 + "| heap peak (GC log) | bare RIOT parse | first harvest / parse |\n");

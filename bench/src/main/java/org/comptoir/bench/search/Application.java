@@ -27,7 +27,9 @@ final class Application implements AutoCloseable {
     static final String ADMIN = "bench-admin";
     static final String PASSWORD = "bench-search-password";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern HEAP_USED = Pattern.compile("heap .*?used (\\d+)K");
+    /** The heap's {@code used} figure: G1's one line, or each of the Parallel collector's two generations. */
+    private static final Pattern HEAP_USED =
+            Pattern.compile("(?m)^\\s*(?:garbage-first heap|PSYoungGen|ParOldGen)\\s+total [^\\n]*?used (\\d+)K");
 
     private final Process process;
     private final Path log;
@@ -49,7 +51,14 @@ final class Application implements AutoCloseable {
      * @param jfr where to record a JFR profile, or null
      */
     static Application start(
-            Path jar, Path dataDir, Path workDir, String heap, String engine, String elasticsearchUrl, Path jfr)
+            Path jar,
+            Path dataDir,
+            Path workDir,
+            String heap,
+            String gc,
+            String engine,
+            String elasticsearchUrl,
+            Path jfr)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
@@ -58,7 +67,8 @@ final class Application implements AutoCloseable {
         Files.createDirectories(workDir);
         int port = freePort();
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        var command =
+                new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+Use" + gc + "GC", "-XX:+ExitOnOutOfMemoryError"));
         if (jfr != null) {
             // whole stacks: Spring's are deeper than JFR's default 64 frames
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
@@ -146,16 +156,23 @@ final class Application implements AutoCloseable {
 
     /**
      * The heap in use after a full collection, in bytes: {@code jcmd GC.run}, then the {@code used}
-     * figure of {@code jcmd GC.heap_info}.
+     * figures of {@code jcmd GC.heap_info}.
      */
     long heapAfterGc() {
         jcmd("GC.run");
         jcmd("GC.run");
-        var matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!matcher.find()) {
-            throw new IllegalStateException("No heap figure in jcmd GC.heap_info");
+        var info = jcmd("GC.heap_info");
+        var matcher = HEAP_USED.matcher(info);
+        long used = 0;
+        boolean found = false;
+        while (matcher.find()) {
+            used += Long.parseLong(matcher.group(1));
+            found = true;
         }
-        return Long.parseLong(matcher.group(1)) * 1024;
+        if (!found) {
+            throw new IllegalStateException("No heap figure in jcmd GC.heap_info: " + info);
+        }
+        return used * 1024;
     }
 
     private String jcmd(String command) {

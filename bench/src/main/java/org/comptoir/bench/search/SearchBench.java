@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code --root} (the repository), {@code --datasets} (100000), {@code --engines}
  * ({@code lucene,elasticsearch}), {@code --clients} ({@code 1,8}), {@code --warm-up} (searches per
  * client before measuring, 500), {@code --searches} (measured searches per client count, 6000),
- * {@code --heap} (the application's {@code -Xmx}, 1g), {@code --jar} (the application, {@code
+ * {@code --heap} (the application's {@code -Xmx}, 1g), {@code --gc} (the application's collector,
+ * {@code Parallel} as the production image runs it, or {@code G1}), {@code --jar} (the application, {@code
  * web/target/comptoir.jar}), {@code --data} (the store's folder, {@code
  * bench/target/search-bench/data-<datasets>}: two folders compare two applications on stores of
  * their own), {@code --profile} (a JFR recording per engine
@@ -82,6 +83,7 @@ public final class SearchBench {
         int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "500"));
         int searches = Integer.parseInt(options.getOrDefault("searches", "6000"));
         var heap = options.getOrDefault("heap", "1g");
+        var gc = options.getOrDefault("gc", "Parallel");
         boolean profile = options.containsKey("profile");
         boolean basic = "basic".equals(options.getOrDefault("auth", "token"));
         var work = root.resolve("bench/target/search-bench");
@@ -94,14 +96,14 @@ public final class SearchBench {
         var catalogue = new SyntheticCatalogue();
 
         System.out.printf("Search benchmark: %,d datasets, engines %s, load average %s%n", datasets, engines, load());
-        prepareStore(jar, data, work, catalogue, datasets, heap);
+        prepareStore(jar, data, work, catalogue, datasets, heap, gc);
 
         var runs = new ArrayList<EngineRun>();
         for (var engine : engines) {
             String elasticsearch = "elasticsearch".equals(engine) ? ElasticsearchServer.url() : null;
             var jfr = profile ? work.resolve(engine + ".jfr") : null;
             System.out.printf("%n== %s (load average %s)%n", engine, load());
-            try (var app = Application.start(jar, data, work, heap, engine, elasticsearch, jfr)) {
+            try (var app = Application.start(jar, data, work, heap, gc, engine, elasticsearch, jfr)) {
                 if (basic) {
                     Application.useBasic();
                 } else {
@@ -199,7 +201,7 @@ public final class SearchBench {
 
     /** The store with {@code datasets} datasets: reused when a previous run left it, else made. */
     private static void prepareStore(
-            Path jar, Path data, Path work, SyntheticCatalogue catalogue, int datasets, String heap)
+            Path jar, Path data, Path work, SyntheticCatalogue catalogue, int datasets, String heap, String gc)
             throws IOException {
         if (Files.exists(data.resolve("comptoir.mv.db")) && StoreLoader.count(data) == datasets) {
             System.out.printf("  reusing the store of a previous run in %s%n", data);
@@ -208,7 +210,7 @@ public final class SearchBench {
         deleteRecursively(data);
         Files.createDirectories(data);
         System.out.println("  creating the schema: starting the application once on an empty data folder");
-        try (var app = Application.start(jar, data, work, heap, "lucene", null, null)) {
+        try (var app = Application.start(jar, data, work, heap, gc, "lucene", null, null)) {
             // Liquibase ran and the bench administrator exists; nothing else to do
         }
         deleteRecursively(data.resolve("search"));
