@@ -343,13 +343,29 @@ public final class RunSession {
 
     /** Ends a page: its progress becomes visible. */
     public void pageRead() {
+        if (endPage()) {
+            saveTaken();
+        }
+    }
+
+    /**
+     * Ends the run's last page, which {@link #complete()} follows at once. Its records are not
+     * saved as a checkpoint: the run's end saves what it took, and a run resumed before its end
+     * reads that page again, as after a crash in the middle of a page. A dump is one page: its
+     * checkpoint would write every key of the run only for the end to delete them.
+     */
+    public void lastPageRead() {
+        endPage();
+    }
+
+    private boolean endPage() {
         flush();
         if (lost || nodeStopping.getAsBoolean()) {
             lost = true;
-            return;
+            return false;
         }
         pages++;
-        saveTaken();
+        return true;
     }
 
     /**

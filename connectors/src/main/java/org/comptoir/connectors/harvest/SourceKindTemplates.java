@@ -202,7 +202,12 @@ public class SourceKindTemplates extends RouteBuilder {
         for (var record : page.records()) {
             take(session, record);
         }
-        session.pageRead();
-        HarvestRoutes.nextPage(exchange, plan.afterRead(page.next()));
+        var next = plan.afterRead(page.next());
+        if (next == null) {
+            session.lastPageRead();
+        } else {
+            session.pageRead();
+        }
+        HarvestRoutes.nextPage(exchange, next);
     }
 }

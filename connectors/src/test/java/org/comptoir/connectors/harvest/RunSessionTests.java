@@ -240,6 +240,51 @@ class RunSessionTests {
     }
 
     @Test
+    void savesNoCheckpointAfterItsLastPageAndReadsThatPageAgainWhenResumedBeforeItsEnd() {
+        var sourceId = source(SourceDefaults.NONE, RunLimits.NONE);
+        var first = open(sourceId);
+        readPage(first, PAGE_1, "https://x.example/d/1", "https://x.example/d/2");
+        assertThat(first.nextFetch(PAGE_2)).isEqualTo(PAGE_2);
+        first.startPage(PAGE_2);
+        first.accept(record("https://x.example/d/3"));
+        first.lastPageRead();
+        assertThat(savedKeys(first.runId())).containsExactly("https://x.example/d/1", "https://x.example/d/2");
+
+        // the node crashes before the run's end; another node takes over
+        var otherNode = sessions();
+        var lapse = Instant.now().plus(Duration.ofMinutes(5));
+        runs.takeOver(first.runId(), otherNode.node(), lapse.plusSeconds(60), lapse)
+                .orElseThrow();
+        var resumed = otherNode.open(first.runId()).orElseThrow();
+        ingested.clear();
+
+        assertThat(resumed.nextFetch(PAGE_1)).as("the last page, read again").isEqualTo(PAGE_2);
+        resumed.startPage(PAGE_2);
+        resumed.accept(record("https://x.example/d/3"));
+        resumed.lastPageRead();
+        resumed.complete();
+
+        assertThat(ingested).containsExactly("https://x.example/d/3");
+        assertThat(withdrawals)
+                .containsExactly(Set.of("https://x.example/d/1", "https://x.example/d/2", "https://x.example/d/3"));
+        var run = runs.find(first.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.counts()).isEqualTo(new Counts(3, 0, 0, 0, 0));
+        assertThat(run.pages()).isEqualTo(2);
+        assertThat(savedKeys(first.runId()))
+                .as("the end forgets the run's keys")
+                .isEmpty();
+    }
+
+    private List<String> savedKeys(String runId) {
+        return JdbcClient.create(database)
+                .sql("SELECT source_key FROM harvest_run_key WHERE run_id = ? ORDER BY seq")
+                .param(runId)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
     void resumesKnowingEveryKeyOfALargePage() {
         var sourceId = source(SourceDefaults.NONE, RunLimits.NONE);
         var first = open(sourceId);
