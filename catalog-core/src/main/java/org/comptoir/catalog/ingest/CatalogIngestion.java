@@ -490,7 +490,7 @@ public class CatalogIngestion {
 
     private static Built build(HarvestedRecord record, String id) {
         var node = LocalIris.dataset(id);
-        var graph = ModelFactory.createDefaultModel().add(record.description());
+        var graph = ModelFactory.createModelSameTerm().add(record.description());
         DatasetGraphs.rename(record.dataset().inModel(graph), node);
         DatasetGraphs.nameDistributions(graph, node, id);
         var resource = graph.getResource(node.getURI());

@@ -42,7 +42,7 @@ public final class DatasetGraphs {
      * datasets or catalogues.
      */
     public static Model extract(Model page, Resource dataset) {
-        var result = ModelFactory.createDefaultModel();
+        var result = ModelFactory.createModelSameTerm();
         var into = result.getGraph();
         reach(page.getGraph(), dataset.asNode()).forEach(into::add);
         return result;
@@ -215,7 +215,7 @@ public final class DatasetGraphs {
     }
 
     public static Model fromNTriples(String ntriples) {
-        var model = ModelFactory.createDefaultModel();
+        var model = ModelFactory.createModelSameTerm();
         RDFParser.create()
                 .source(new StringReader(ntriples))
                 .lang(Lang.NTRIPLES)
@@ -227,7 +227,7 @@ public final class DatasetGraphs {
 
     /** The stored description with the catalogue's placeholder IRIs turned into public ones. */
     public static Model publicView(Model stored, String publicBase) {
-        var result = ModelFactory.createDefaultModel();
+        var result = ModelFactory.createModelSameTerm();
         stored.getGraph().find().forEach(t -> result.getGraph()
                 .add(Triple.create(
                         publicNode(t.getSubject(), publicBase),

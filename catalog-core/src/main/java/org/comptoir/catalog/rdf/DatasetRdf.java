@@ -170,7 +170,7 @@ public final class DatasetRdf {
      */
     public static Model describe(org.comptoir.catalog.dataset.Dataset dataset, Model previous) {
         var node = LocalIris.dataset(dataset.id());
-        var written = ModelFactory.createDefaultModel();
+        var written = ModelFactory.createModelSameTerm();
         write(written, node, dataset.kind(), dataset.description(), dataset.governance());
         return previous == null ? written : written.add(residue(previous, written, node));
     }
@@ -274,7 +274,7 @@ public final class DatasetRdf {
             model.listObjectsOfProperty(DCAT.distribution).forEach(distributions::add);
             model.listObjectsOfProperty(DCTerms.publisher).forEach(agents::add);
         }
-        var residue = ModelFactory.createDefaultModel();
+        var residue = ModelFactory.createModelSameTerm();
         graph.listSubjects().filterKeep(RDFNode::isURIResource).forEach(subject -> {
             Set<Property> owned = subject.equals(dataset)
                     ? DATASET_PROPERTIES
@@ -319,7 +319,7 @@ public final class DatasetRdf {
                 }
             });
         }
-        var kept = ModelFactory.createDefaultModel();
+        var kept = ModelFactory.createModelSameTerm();
         residue.listStatements().filterKeep(s -> seen.contains(s.getSubject())).forEach(kept::add);
         return kept;
     }

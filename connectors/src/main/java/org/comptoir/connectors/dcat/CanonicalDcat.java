@@ -43,7 +43,7 @@ final class CanonicalDcat {
 
     /** A repaired copy of {@code description}; the original is left as it is. */
     static Model of(Model description, Resource dataset) {
-        var result = ModelFactory.createDefaultModel().add(description);
+        var result = ModelFactory.createModelSameTerm().add(description);
         for (var property : LINKS) {
             for (var statement :
                     result.listStatements(null, property, (RDFNode) null).toList()) {

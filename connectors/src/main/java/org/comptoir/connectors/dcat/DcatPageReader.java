@@ -149,8 +149,8 @@ public final class DcatPageReader implements SourceKind {
         var lang = language(mediaType(contentType), pageUrl, new byte[0]);
         var spool = java.nio.file.Files.createTempFile("comptoir-dump-", ".spool");
         try {
-            var paging = ModelFactory.createDefaultModel();
-            var prefixes = ModelFactory.createDefaultModel();
+            var paging = ModelFactory.createModelSameTerm();
+            var prefixes = ModelFactory.createModelSameTerm();
             long triples;
             DatasetCutter first;
             var counted = new CountedInput(body);
@@ -228,7 +228,7 @@ public final class DcatPageReader implements SourceKind {
 
     /** Every triple of the spool in one model. */
     private static Model spooled(java.nio.file.Path spool) throws java.io.IOException {
-        var model = ModelFactory.createDefaultModel();
+        var model = ModelFactory.createModelSameTerm();
         var graph = model.getGraph();
         DumpSpool.read(spool, new DumpSpool.Visitor() {
             @Override
@@ -521,7 +521,7 @@ public final class DcatPageReader implements SourceKind {
             throw unreadable(pageUrl, "la source a renvoyé une page HTML (" + mediaType + ") et non un catalogue RDF");
         }
         var lang = language(mediaType, pageUrl, body);
-        var model = ModelFactory.createDefaultModel();
+        var model = ModelFactory.createModelSameTerm();
         try {
             var parser = RDFParser.source(new ByteArrayInputStream(body))
                     .lang(lang)
@@ -662,7 +662,7 @@ public final class DcatPageReader implements SourceKind {
     }
 
     private static String turtle(Model description, Model page) {
-        var out = ModelFactory.createDefaultModel();
+        var out = ModelFactory.createModelSameTerm();
         page.getNsPrefixMap().forEach((prefix, uri) -> {
             if (!prefix.isEmpty()) {
                 out.setNsPrefix(prefix, uri);

@@ -94,7 +94,7 @@ public final class DatasetDescription {
             Map.entry("never", "NEVER"),
             Map.entry("unknown", "UNKNOWN"));
 
-    private final Model model = ModelFactory.createDefaultModel();
+    private final Model model = ModelFactory.createModelSameTerm();
     private final Resource dataset;
     private final String language;
     private final List<Resource> distributions = new ArrayList<>();

@@ -283,16 +283,35 @@ class DcatDumpStreamTests {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The dump in N-Triples as a portal writes it: dataset by dataset, publishers repeated. */
+    /**
+     * The dump in N-Triples as a portal writes it: dataset by dataset, publishers repeated; each
+     * dataset's statements first, then those of the nodes it leads to, in the order it reaches them.
+     */
     private static String ntriples(Model model) {
         var out = new StringBuilder();
         var catalogue = model.createResource("https://data.ville.example/catalogue");
         catalogue.listProperties().forEach(s -> line(out, s.asTriple()));
         model.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.DCAT.Dataset)
-                .forEach(dataset -> org.comptoir.catalog.rdf.DatasetGraphs.extract(model, dataset)
-                        .getGraph()
-                        .find()
-                        .forEach(t -> line(out, t)));
+                .forEach(dataset -> {
+                    var description = org.comptoir.catalog.rdf.DatasetGraphs.extract(model, dataset)
+                            .getGraph();
+                    var queue = new java.util.ArrayDeque<org.apache.jena.graph.Node>();
+                    var seen = new java.util.HashSet<org.apache.jena.graph.Node>();
+                    queue.add(dataset.asNode());
+                    while (!queue.isEmpty()) {
+                        var node = queue.poll();
+                        if (seen.add(node)) {
+                            description
+                                    .find(node, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY)
+                                    .forEach(t -> {
+                                        line(out, t);
+                                        if (!t.getObject().isLiteral()) {
+                                            queue.add(t.getObject());
+                                        }
+                                    });
+                        }
+                    }
+                });
         return out.toString();
     }
 

@@ -187,7 +187,7 @@ class CatalogFeed {
     }
 
     private static Model newModel() {
-        var model = ModelFactory.createDefaultModel();
+        var model = ModelFactory.createModelSameTerm();
         model.setNsPrefixes(PREFIXES);
         return model;
     }
