@@ -42,11 +42,11 @@ public class ContentHashBench {
     public void setUp() {
         var catalogue = new SyntheticCatalogue();
         for (int n = 0; n < DATASETS; n++) {
+            var dataset = catalogue.dataset(n);
             var block = ModelFactory.createModelSameTerm();
-            SourceFiles.triples(catalogue.dataset(n), n).forEach(block.getGraph()::add);
+            SourceFiles.triples(dataset, n).forEach(block.getGraph()::add);
             blocks[n] = block;
-            datasets[n] = block.createResource(
-                    SourceFiles.BASE + "jeux/" + catalogue.dataset(n).id());
+            datasets[n] = block.createResource(SourceFiles.BASE + "jeux/" + dataset.id());
         }
     }
 

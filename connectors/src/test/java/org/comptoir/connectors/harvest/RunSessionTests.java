@@ -206,12 +206,7 @@ class RunSessionTests {
         first.accept(record("https://x.example/d/3"));
 
         // the node crashes here, in the middle of page 2; its lease lapses and another node takes over
-        var otherNode = sessions();
-        var lapse = Instant.now().plus(Duration.ofMinutes(5));
-        runs.takeOver(first.runId(), otherNode.node(), lapse.plusSeconds(60), lapse)
-                .orElseThrow();
-        var resumed = otherNode.open(first.runId()).orElseThrow();
-        ingested.clear();
+        var resumed = resumedOnAnotherNode(first);
 
         assertThat(resumed.nextFetch("https://x.example/c?page=1")).isEqualTo(PAGE_2);
         resumed.startPage(PAGE_2);
@@ -251,12 +246,7 @@ class RunSessionTests {
         assertThat(savedKeys(first.runId())).containsExactly("https://x.example/d/1", "https://x.example/d/2");
 
         // the node crashes before the run's end; another node takes over
-        var otherNode = sessions();
-        var lapse = Instant.now().plus(Duration.ofMinutes(5));
-        runs.takeOver(first.runId(), otherNode.node(), lapse.plusSeconds(60), lapse)
-                .orElseThrow();
-        var resumed = otherNode.open(first.runId()).orElseThrow();
-        ingested.clear();
+        var resumed = resumedOnAnotherNode(first);
 
         assertThat(resumed.nextFetch(PAGE_1)).as("the last page, read again").isEqualTo(PAGE_2);
         resumed.startPage(PAGE_2);
@@ -274,6 +264,20 @@ class RunSessionTests {
         assertThat(savedKeys(first.runId()))
                 .as("the end forgets the run's keys")
                 .isEmpty();
+    }
+
+    /**
+     * The run as another node resumes it once its lease has lapsed, as after a crash of the node
+     * that drove it; what was taken in before is forgotten by the test's catalogue.
+     */
+    private RunSession resumedOnAnotherNode(RunSession crashed) {
+        var otherNode = sessions();
+        var lapse = Instant.now().plus(Duration.ofMinutes(5));
+        runs.takeOver(crashed.runId(), otherNode.node(), lapse.plusSeconds(60), lapse)
+                .orElseThrow();
+        var resumed = otherNode.open(crashed.runId()).orElseThrow();
+        ingested.clear();
+        return resumed;
     }
 
     private List<String> savedKeys(String runId) {
@@ -295,12 +299,7 @@ class RunSessionTests {
         readPage(first, PAGE_1, keys);
         assertThat(first.nextFetch(PAGE_2)).isEqualTo(PAGE_2);
 
-        var otherNode = sessions();
-        var lapse = Instant.now().plus(Duration.ofMinutes(5));
-        runs.takeOver(first.runId(), otherNode.node(), lapse.plusSeconds(60), lapse)
-                .orElseThrow();
-        var resumed = otherNode.open(first.runId()).orElseThrow();
-        ingested.clear();
+        var resumed = resumedOnAnotherNode(first);
         resumed.startPage(PAGE_2);
         for (var i : List.of(1, 250, 251, 500, 501, 601, 602)) {
             resumed.accept(record("https://x.example/d/" + i));
